@@ -1,0 +1,15 @@
+/** Unit (*.spec.ts), integration (*.int-spec.ts) and e2e (tests/e2e/*.e2e-spec.ts) in one run. */
+const moduleNameMapper = {
+  '^@civic-ledger/(domain|event-store|read-models|audit|config)$': '<rootDir>/libs/$1/src',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const base = { testEnvironment: 'node', moduleNameMapper, transform, rootDir: __dirname };
+
+module.exports = {
+  testTimeout: 120000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'] },
+  ],
+};
