@@ -7,3 +7,21 @@ export type LedgerEvent = PartyEvent | InteractionEvent | CorrespondenceEvent;
 export type LedgerEventType = LedgerEvent['type'];
 /** Current schema version of every event type; bump with an upcaster when a payload changes shape. */
 export const SCHEMA_VERSION = 1;
+
+const PARTY_TYPES: ReadonlySet<string> = new Set<string>([
+  'PartyRegistered', 'PartyNameChanged', 'ContactPointAdded', 'ContactPointRemoved', 'IdentifierAdded',
+  'ConsentGiven', 'ConsentWithdrawn', 'RelationshipLinked', 'RelationshipUnlinked', 'PartyMerged',
+  'PartyUnmerged', 'ErasureRequested', 'PartyErased', 'LegalHoldPlaced', 'LegalHoldReleased',
+] satisfies PartyEvent['type'][]);
+
+export function isPartyEvent(event: LedgerEvent): event is PartyEvent {
+  return PARTY_TYPES.has(event.type);
+}
+
+export function isInteractionEvent(event: LedgerEvent): event is InteractionEvent {
+  return event.type.startsWith('Interaction');
+}
+
+export function isCorrespondenceEvent(event: LedgerEvent): event is CorrespondenceEvent {
+  return event.type.startsWith('Correspondence');
+}

@@ -72,9 +72,3 @@ export type PartyEvent =
   | PartyErased
   | LegalHoldPlaced
   | LegalHoldReleased;
-
-export const PARTY_EVENT_TYPES: readonly PartyEvent['type'][] = [
-  'PartyRegistered', 'PartyNameChanged', 'ContactPointAdded', 'ContactPointRemoved', 'IdentifierAdded',
-  'ConsentGiven', 'ConsentWithdrawn', 'RelationshipLinked', 'RelationshipUnlinked', 'PartyMerged',
-  'PartyUnmerged', 'ErasureRequested', 'PartyErased', 'LegalHoldPlaced', 'LegalHoldReleased',
-];

@@ -1,0 +1,92 @@
+import {
+  CorrespondenceEvent, InteractionEvent, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, PartyEvent,
+} from '@civic-ledger/domain';
+import { RecordedEvent } from '@civic-ledger/event-store';
+import { Projection, ProjectionContext } from '../projection';
+import { COLLECTIONS, CorrespondenceView, InteractionView, TimelineEntry } from '../views';
+
+const T = COLLECTIONS.timeline;
+const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
+
+function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
+  return {
+    id: entryId(partyId, env.id), partyId, eventId: env.id, position: env.position, streamId: env.streamId, refId, kind, type: env.type,
+    occurredAt: env.occurredAt, recordedAt: env.recordedAt, actor: env.actor, topics: [] as string[], confidentiality: 'normal',
+  };
+}
+
+const PROFILE_TITLES: Record<PartyEvent['type'], string> = {
+  PartyRegistered: 'Registered', PartyNameChanged: 'Name changed', ContactPointAdded: 'Contact point added',
+  ContactPointRemoved: 'Contact point removed', IdentifierAdded: 'Identifier added', ConsentGiven: 'Consent given',
+  ConsentWithdrawn: 'Consent withdrawn', RelationshipLinked: 'Relationship linked', RelationshipUnlinked: 'Relationship unlinked',
+  PartyMerged: 'Merged into another party', PartyUnmerged: 'Merge undone', ErasureRequested: 'Erasure requested',
+  PartyErased: 'Erased', LegalHoldPlaced: 'Legal hold placed', LegalHoldReleased: 'Legal hold released',
+};
+
+function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): void {
+  const partyId = event.data.partyId;
+  const details: Record<string, unknown> = {};
+  if (event.type === 'ContactPointAdded') details.kind = event.data.kind;
+  if (event.type === 'ConsentGiven' || event.type === 'ConsentWithdrawn') Object.assign(details, { purpose: event.data.purpose, channel: event.data.channel });
+  if (event.type === 'RelationshipLinked') Object.assign(details, { kind: event.data.kind, toPartyId: event.data.toPartyId });
+  if (event.type === 'PartyMerged' || event.type === 'PartyUnmerged') Object.assign(details, { survivorPartyId: event.data.survivorPartyId, reason: event.data.reason });
+  const title = event.type === 'ContactPointAdded' ? `Contact point added (${event.data.kind})` : PROFILE_TITLES[event.type];
+  ctx.put(T, { ...base(env, partyId, partyId, 'profile'), title, details } satisfies TimelineEntry);
+}
+
+async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  if (event.type === 'InteractionRecorded') {
+    const d = event.data;
+    for (const partyId of d.partyIds) {
+      ctx.put(T, {
+        ...base(env, partyId, d.interactionId, 'interaction'), occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
+        department: d.department, topics: [...d.topics], title: `${d.channel} (${d.direction})`, summary: d.summary,
+        confidentiality: d.confidentiality, details: { outcome: d.outcome, satisfaction: d.satisfaction, staffId: d.staffId },
+      } satisfies TimelineEntry);
+    }
+    return;
+  }
+  const interaction = await ctx.get<InteractionView>(COLLECTIONS.interactions, event.data.interactionId);
+  if (!interaction) return;
+  for (const partyId of event.data.partyIds) {
+    const original = await ctx.get<TimelineEntry>(T, entryId(partyId, interaction.recordedEventId));
+    if (original) {
+      // The original entry shows the current facts and says it was amended; the amendment has its own entry.
+      Object.assign(original, {
+        occurredAt: interaction.occurredAt, department: interaction.department, topics: [...interaction.topics],
+        summary: interaction.summary, confidentiality: interaction.confidentiality, amended: interaction.amendments.length > 0,
+      });
+      ctx.put(T, original);
+    }
+    const details: Record<string, unknown> = event.type === 'InteractionAmended'
+      ? { reason: event.data.reason, changes: event.data.changes, previous: event.data.previous }
+      : event.type === 'InteractionLinkedToCorrespondence' ? { correspondenceId: event.data.correspondenceId } : { level: event.data.level };
+    ctx.put(T, {
+      ...base(env, partyId, interaction.id, 'interaction'), channel: interaction.channel, department: interaction.department,
+      topics: [...interaction.topics], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
+    } satisfies TimelineEntry);
+  }
+}
+
+async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const doc = await ctx.get<CorrespondenceView>(COLLECTIONS.correspondence, event.data.correspondenceId);
+  if (!doc) return;
+  const step = event.type.replace('Correspondence', '').toLowerCase();
+  for (const partyId of event.data.partyIds) {
+    ctx.put(T, {
+      ...base(env, partyId, doc.id, 'correspondence'), channel: doc.channel, department: doc.department,
+      title: `Correspondence ${step}`, summary: doc.subject, details: { status: doc.status, dueAt: doc.dueAt },
+    } satisfies TimelineEntry);
+  }
+}
+
+/** Cross-channel timeline: one entry per party per event. Runs after interactions and correspondence. */
+export const timelineProjection: Projection = {
+  name: 'timeline.v1',
+  collections: [{ name: T, indexes: [{ name: 'party_occurred', fields: ['partyId', 'occurredAt', 'id'] }] }],
+  async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+    if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);
+    if (isCorrespondenceEvent(event)) return correspondenceEntries(event, env, ctx);
+    if (isPartyEvent(event)) profileEntry(event, env, ctx);
+  },
+};

@@ -1,0 +1,76 @@
+import { ReadStore } from './read-store.port';
+
+export interface ReadStoreFixture {
+  store: ReadStore;
+  dispose(): Promise<void>;
+}
+
+const C = 'things';
+const indexes = [{ name: 'party_at', fields: ['partyId', 'at', 'id'] }, { name: 'kind_value', fields: ['kind', 'value'] }];
+const doc = (id: string, partyId: string, at: string, extra: Record<string, unknown> = {}) => ({ id, partyId, at, kind: 'name', value: id, tags: ['x'], ...extra });
+
+/** The shared contract every ReadStore adapter must pass, unchanged. */
+export function readStoreContract(name: string, createFixture: () => Promise<ReadStoreFixture>): void {
+  describe(`ReadStore contract: ${name}`, () => {
+    let fixture: ReadStoreFixture;
+    let store: ReadStore;
+
+    beforeEach(async () => {
+      fixture = await createFixture();
+      store = fixture.store;
+      await store.ensureCollection(C, indexes);
+      await store.ensureCollection(C, indexes); // idempotent
+    });
+    afterEach(async () => fixture.dispose());
+
+    it('upserts, gets, deletes and moves the checkpoint atomically with the documents', async () => {
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', '2024-01-01'), position: 1 }], { name: 'cp', position: 1 });
+      expect(await store.get(C, 'a')).toEqual(doc('a', 'p1', '2024-01-01'));
+      expect(await store.checkpoint('cp')).toBe(1);
+      await store.commit([{ collection: C, id: 'a', doc: null, position: 2 }], { name: 'cp', position: 2 });
+      expect(await store.get(C, 'a')).toBeNull();
+      expect(await store.checkpoint('cp')).toBe(2);
+      expect(await store.checkpoint('other')).toBe(0);
+    });
+
+    it('never lets a redelivered older event overwrite a newer document or move the checkpoint back', async () => {
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'new'), position: 10 }], { name: 'cp', position: 10 });
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'old'), position: 5 }], { name: 'cp', position: 5 });
+      await store.commit([{ collection: C, id: 'a', doc: null, position: 6 }], { name: 'cp', position: 6 });
+      expect(await store.get(C, 'a')).toMatchObject({ at: 'new' });
+      expect(await store.checkpoint('cp')).toBe(10);
+    });
+
+    it('gets many in the order asked, skipping missing ids', async () => {
+      await store.commit(['a', 'b', 'c'].map((id, i) => ({ collection: C, id, doc: doc(id, 'p', 't'), position: i + 1 })), { name: 'cp', position: 3 });
+      expect((await store.getMany(C, ['c', 'zz', 'a'])).map((d) => d.id)).toEqual(['c', 'a']);
+      expect(await store.getMany(C, [])).toEqual([]);
+    });
+
+    it('finds with equality, ranges, prefixes, membership, array containment, sorting and keyset pages', async () => {
+      const docs = [
+        doc('e1', 'p1', '2024-01-01'), doc('e2', 'p1', '2024-02-01', { tags: ['y'] }), doc('e3', 'p1', '2024-02-01'),
+        doc('e4', 'p2', '2024-03-01'), doc('e5', 'p1', '2024-04-01', { kind: 'email', value: 'zoe@x.org' }),
+      ];
+      await store.commit(docs.map((d, i) => ({ collection: C, id: d.id, doc: d, position: i + 1 })), { name: 'cp', position: 5 });
+      const ids = async (q: Parameters<ReadStore['find']>[1]) => (await store.find(C, q)).map((d) => d.id);
+      const byTime = [{ field: 'at', direction: 'desc' as const }, { field: 'id', direction: 'desc' as const }];
+      expect(await ids({ where: [{ field: 'partyId', op: 'eq', value: 'p1' }], orderBy: byTime })).toEqual(['e5', 'e3', 'e2', 'e1']);
+      expect(await ids({ where: [{ field: 'partyId', op: 'eq', value: 'p1' }], orderBy: byTime, after: ['2024-02-01', 'e3'], limit: 2 })).toEqual(['e2', 'e1']);
+      expect(await ids({ where: [{ field: 'at', op: 'gte', value: '2024-02-01' }, { field: 'at', op: 'lt', value: '2024-04-01' }], orderBy: [{ field: 'id', direction: 'asc' }] })).toEqual(['e2', 'e3', 'e4']);
+      expect(await ids({ where: [{ field: 'partyId', op: 'in', value: ['p2', 'p9'] }] })).toEqual(['e4']);
+      expect(await ids({ where: [{ field: 'tags', op: 'has', value: 'y' }] })).toEqual(['e2']);
+      expect(await ids({ where: [{ field: 'kind', op: 'eq', value: 'name' }, { field: 'value', op: 'prefix', value: 'e' }], orderBy: [{ field: 'id', direction: 'asc' }], limit: 2 })).toEqual(['e1', 'e2']);
+      expect(await ids({ where: [{ field: 'value', op: 'eq', value: 'zoe@x.org' }] })).toEqual(['e5']);
+    });
+
+    it('computes checksums that change with any document', async () => {
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p', 't'), position: 1 }], { name: 'cp', position: 1 });
+      const [before] = await store.checksums([C]);
+      expect(before.count).toBe(1);
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p', 'u'), position: 2 }], { name: 'cp', position: 2 });
+      const [after] = await store.checksums([C]);
+      expect(after.sha256).not.toBe(before.sha256);
+    });
+  });
+}

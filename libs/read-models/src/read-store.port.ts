@@ -1,0 +1,64 @@
+/** The ReadStore port: disposable documents derived from the event store. Adapters: sqlite/, memory/, mongo/. */
+
+export interface Doc {
+  readonly id: string;
+  readonly [field: string]: unknown;
+}
+
+export type Condition =
+  | { readonly field: string; readonly op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; readonly value: string | number | boolean }
+  | { readonly field: string; readonly op: 'in'; readonly value: readonly (string | number)[] }
+  /** String prefix (range scan on an index). */
+  | { readonly field: string; readonly op: 'prefix'; readonly value: string }
+  /** Array field contains the value. */
+  | { readonly field: string; readonly op: 'has'; readonly value: string };
+
+export interface SortKey {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+export interface FindQuery {
+  readonly where?: readonly Condition[];
+  /** Sort keys; keyset pagination continues strictly after `after` (one value per sort key). */
+  readonly orderBy?: readonly SortKey[];
+  readonly after?: readonly (string | number)[];
+  readonly limit?: number;
+}
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly fields: readonly string[];
+}
+
+/** A document write caused by the event at `position`; `doc: null` deletes. */
+export interface Change {
+  readonly collection: string;
+  readonly id: string;
+  readonly doc: Doc | null;
+  readonly position: number;
+}
+
+export interface CollectionChecksum {
+  readonly collection: string;
+  readonly count: number;
+  readonly sha256: string;
+}
+
+export interface ReadStore {
+  ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
+  find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]>;
+  /**
+   * Applies the changes and moves the named checkpoint in one atomic step. A change never
+   * overwrites a document last written by a later event (redelivery is harmless).
+   */
+  commit(changes: readonly Change[], checkpoint: { readonly name: string; readonly position: number }): Promise<void>;
+  checkpoint(name: string): Promise<number>;
+  /** Per collection: document count and SHA-256 over (id, document) in id order. */
+  checksums(collections: readonly string[]): Promise<CollectionChecksum[]>;
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');

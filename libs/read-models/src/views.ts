@@ -1,0 +1,107 @@
+/** Document shapes of the read models (version 1). */
+
+export interface PartyView {
+  readonly id: string;
+  kind: 'person' | 'organisation';
+  name: { full: string; given?: string; family?: string };
+  sortName: string;
+  birthDate?: string;
+  preferredLanguage?: string;
+  status: 'active' | 'merged' | 'erased';
+  contactPoints: { id: string; kind: string; value: string; address?: unknown; verified: boolean; label?: string; since: string }[];
+  identifiers: { scheme: string; value: string; since: string }[];
+  relationships: { id: string; kind: string; partyId: string; direction: 'outgoing' | 'incoming'; since: string }[];
+  consents: { purpose: string; channel: string; since: string }[];
+  consentHistory: { purpose: string; channel: string; action: 'given' | 'withdrawn'; at: string; recordedAt: string }[];
+  mergedInto: string | null;
+  mergedFrom: string[];
+  /** Every party ever linked by relationship or merge; never shrinks (used to replay history). */
+  linkedPartyIds: string[];
+  legalHolds: { holdId: string; reason: string; since: string }[];
+  erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
+  openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
+  interactionCounts: Record<string, number>;
+  lastContact: { at: string; channel: string; interactionId: string } | null;
+  /** Revision of the party's own stream (the ETag of the party). */
+  revision: number;
+  registeredAt: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export interface TimelineEntry {
+  readonly id: string;
+  partyId: string;
+  eventId: string;
+  position: number;
+  streamId: string;
+  refId: string;
+  kind: 'interaction' | 'correspondence' | 'profile';
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  channel?: string;
+  direction?: string;
+  department?: string;
+  topics: string[];
+  title: string;
+  summary?: string;
+  confidentiality: string;
+  amended?: boolean;
+  details?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export interface InteractionView {
+  readonly id: string;
+  channel: string;
+  direction: string;
+  occurredAt: string;
+  partyIds: string[];
+  staffId?: string;
+  department: string;
+  program?: string;
+  topics: string[];
+  summary: string;
+  outcome?: string;
+  satisfaction?: number;
+  durationSeconds?: number;
+  confidentiality: string;
+  correspondenceIds: string[];
+  amendments: { at: string; actor: string; reason: string; changes: Record<string, unknown>; previous: Record<string, unknown> }[];
+  recordedAt: string;
+  recordedBy: string;
+  recordedEventId: string;
+  revision: number;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export interface CorrespondenceView {
+  readonly id: string;
+  partyIds: string[];
+  channel: string;
+  subject: string;
+  reference?: string;
+  receivedAt: string;
+  dueAt: string;
+  department: string;
+  attachments: unknown[];
+  status: string;
+  assigneeId: string | null;
+  steps: { step: string; at: string; actor: string; recordedAt: string; details: Record<string, unknown> }[];
+  closedAt: string | null;
+  revision: number;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export const COLLECTIONS = {
+  parties: 'parties',
+  timeline: 'timeline',
+  interactions: 'interactions',
+  correspondence: 'correspondence',
+  partyLookup: 'party_lookup',
+  partyLookupKeys: 'party_lookup_keys',
+} as const;
