@@ -7,3 +7,4 @@ export * from './sqlite/sqlite.read-store';
 export * from './memory/memory.read-store';
 export * from './search/normalise';
 export * from './queries/party-queries';
+export * from './rebuild';

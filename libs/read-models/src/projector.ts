@@ -20,6 +20,7 @@ export type ProjectorStatus = 'stopped' | 'catching-up' | 'live' | 'failing';
 export class Projector {
   private subscription: Subscription | null = null;
   private running: Promise<void> | null = null;
+  private active = false;
   private position = 0;
   private waiters: { position: number; resolve: () => void }[] = [];
   status: ProjectorStatus = 'stopped';
@@ -40,11 +41,13 @@ export class Projector {
 
   start(): void {
     if (this.running) return;
+    this.active = true;
     this.running = this.runWithRetry();
   }
 
   async stop(): Promise<void> {
     const running = this.running;
+    this.active = false;
     this.running = null;
     this.subscription?.close();
     await running;
@@ -63,7 +66,7 @@ export class Projector {
 
   private async runWithRetry(): Promise<void> {
     let delay = 200;
-    while (this.running) {
+    while (this.active) {
       try {
         await this.run();
         return;

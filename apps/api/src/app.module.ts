@@ -1,0 +1,50 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '@civic-ledger/config';
+import { CommandRunner } from './application/command-runner';
+import { PartyDirectory } from './application/party-directory';
+import { AuditController, VerifyLedgerHandler } from './audit/audit.controller';
+import { CorrespondenceController } from './correspondence/correspondence.controller';
+import { CorrespondenceCommandHandler, GetCorrespondenceHandler, ListCorrespondenceHandler } from './correspondence/correspondence.handlers';
+import { HealthController } from './health/health.controller';
+import { ConsistencyInterceptor } from './http/consistency.interceptor';
+import { JsonBodyMiddleware } from './http/json-body.middleware';
+import { loggerOptions } from './http/logging';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { InfrastructureModule, InfrastructureOptions } from './infrastructure/infrastructure.module';
+import { GetInteractionHandler, InteractionCommandHandler } from './interactions/interaction.handlers';
+import { InteractionsController } from './interactions/interactions.controller';
+import { PartiesController } from './parties/parties.controller';
+import { PartyCommandHandler } from './parties/party.command-handler';
+import { PARTY_QUERY_HANDLERS } from './parties/party.query-handlers';
+import { PartyReadsController } from './parties/party-reads.controller';
+
+const COMMAND_HANDLERS = [PartyCommandHandler, InteractionCommandHandler, CorrespondenceCommandHandler];
+const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, GetInteractionHandler, GetCorrespondenceHandler, ListCorrespondenceHandler, VerifyLedgerHandler];
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, options: InfrastructureOptions = { runProjector: true }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), LoggerModule.forRoot(loggerOptions(config)), InfrastructureModule.forRoot(config, options)],
+      controllers: [PartiesController, PartyReadsController, InteractionsController, CorrespondenceController, AuditController, HealthController],
+      providers: [
+        CommandRunner,
+        PartyDirectory,
+        ...COMMAND_HANDLERS,
+        ...QUERY_HANDLERS,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonBodyMiddleware).forRoutes('*');
+  }
+}

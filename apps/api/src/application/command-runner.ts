@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { Decider, DomainEvent, SCHEMA_VERSION } from '@civic-ledger/domain';
+import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, StreamNotFound, WrongExpectedRevision } from '@civic-ledger/event-store';
+import { ApiError } from '../http/api-error';
+import { RequestMeta } from '../http/request-meta';
+
+/** Namespace for ids derived from idempotency keys (UUID v5). */
+export const IDEMPOTENCY_NAMESPACE = '6f1c8a52-3b0e-4d5e-9a57-2f6a0c1d9e44';
+const MAX_ATTEMPTS = 5;
+
+export interface CommandOutcome {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly eventIds: readonly string[];
+  /** True when an earlier request with the same Idempotency-Key already did this. */
+  readonly replayed: boolean;
+}
+
+export interface WriteContext extends RequestMeta {
+  /** Business time of the change; defaults to now. */
+  readonly occurredAt?: string;
+}
+
+/** Derives a stable id (e.g. of a new party) from the request's idempotency key, or a random one. */
+export function newId(meta: RequestMeta, purpose: string): string {
+  return meta.idempotencyKey ? uuidv5(`${purpose}|${meta.actor}|${meta.idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+}
+
+/**
+ * The thin command shell: read stream → fold → decide → append with the expected revision.
+ * Retries on concurrent writes unless the client pinned a revision with If-Match.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  async load(streamId: string): Promise<RecordedEvent[]> {
+    try {
+      return await this.events.readStream(streamId);
+    } catch (error) {
+      if (error instanceof StreamNotFound) return [];
+      throw error;
+    }
+  }
+
+  async state<C, E, S>(decider: Decider<C, E, S>, streamId: string): Promise<S> {
+    return (await this.load(streamId)).reduce((s, e) => decider.evolve(s, toDomain<E>(e)), decider.initialState());
+  }
+
+  async run<C, E extends DomainEvent<string, object>, S>(
+    decider: Decider<C, E, S>, streamId: string, command: (now: Date) => C, ctx: WriteContext,
+  ): Promise<CommandOutcome> {
+    const scopedKey = ctx.idempotencyKey ? `${ctx.actor}|${ctx.idempotencyKey}` : undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const history = await this.load(streamId);
+      const replay = scopedKey ? replayed(history, scopedKey, ctx.requestHash, streamId) : null;
+      if (replay) return replay;
+      const revision = history.length ? history[history.length - 1].revision : -1;
+      if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) throw preconditionFailed(revision);
+      const now = new Date();
+      const state = history.reduce((s, e) => decider.evolve(s, toDomain<E>(e)), decider.initialState());
+      const decided = decider.decide(command(now), state);
+      const envelopes = decided.map((event, i): NewEvent => ({
+        id: scopedKey ? uuidv5(`${scopedKey}|${streamId}|${i}`, IDEMPOTENCY_NAMESPACE) : randomUUID(),
+        type: event.type, data: event.data as NewEvent['data'], occurredAt: ctx.occurredAt ?? now.toISOString(), actor: ctx.actor,
+        correlationId: ctx.correlationId, causationId: null, schemaVersion: SCHEMA_VERSION,
+        ...(scopedKey ? { idempotency: { key: scopedKey, requestHash: ctx.requestHash } } : {}),
+      }));
+      try {
+        const result = await this.events.append(streamId, envelopes, revision === -1 ? 'no_stream' : revision);
+        return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds: envelopes.map((e) => e.id), replayed: result.idempotent };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (ctx.expectedRevision !== undefined) throw preconditionFailed(error.actual);
+        if (attempt >= MAX_ATTEMPTS) throw new ApiError('CONCURRENCY.CONFLICT', 'The record is changing too often right now; retry shortly.');
+      }
+    }
+  }
+}
+
+function toDomain<E>(event: RecordedEvent): E {
+  return { type: event.type, data: event.data } as E;
+}
+
+function preconditionFailed(actual: number): ApiError {
+  return new ApiError('CONCURRENCY.PRECONDITION_FAILED', `The record has changed (current ETag "${actual}"); fetch it again and reapply your change.`);
+}
+
+function replayed(history: readonly RecordedEvent[], key: string, requestHash: string, streamId: string): CommandOutcome | null {
+  const earlier = history.filter((e) => e.idempotency?.key === key);
+  const last = earlier[earlier.length - 1];
+  if (!last) return null;
+  if (last.idempotency?.requestHash !== requestHash) {
+    throw new ApiError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key.');
+  }
+  return { streamId, revision: last.revision, position: last.position, eventIds: earlier.map((e) => e.id), replayed: true };
+}

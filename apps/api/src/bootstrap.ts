@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@civic-ledger/config';
+import { AppModule } from './app.module';
+import { InfrastructureOptions } from './infrastructure/infrastructure.module';
+
+export async function createApp(config: AppConfig, options: InfrastructureOptions = { runProjector: true }): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, options), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
+  http.disable('x-powered-by');
+  http.disable('etag');
+  http.set('query parser', 'simple');
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('civic-ledger')
+    .setDescription('Institutional memory for public services: every contact with a citizen as an immutable, verifiable event.')
+    .setVersion('1')
+    .build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}
+
+export async function startServer(config: AppConfig): Promise<INestApplication> {
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  return app;
+}

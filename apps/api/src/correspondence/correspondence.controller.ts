@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CorrespondenceView, Page } from '@civic-ledger/read-models';
+import type { Response } from 'express';
+import { newId } from '../application/command-runner';
+import { etagFor, Meta, RequestMeta } from '../http/request-meta';
+import { uuidPipe } from '../http/uuid.pipe';
+import { writeResponse, WriteResult } from '../http/write-response';
+import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorrespondenceDto, ReopenDto, RespondDto } from './correspondence.dto';
+import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
+
+@ApiTags('correspondence')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'ETag last seen; 412 when the case changed since.' })
+@Controller('v1/correspondence')
+export class CorrespondenceController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  private async execute(res: Response, meta: RequestMeta, intent: CorrespondenceIntent, location?: string): Promise<WriteResult> {
+    const outcome = await this.commands.execute(new ExecuteCorrespondenceCommand(intent, meta));
+    return writeResponse(res, intent.data.correspondenceId, outcome, location);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register received correspondence (letter, e-mail, case file)' })
+  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const correspondenceId = newId(meta, 'correspondence');
+    res.status(201);
+    const data = { correspondenceId, ...dto, partyIds: [...dto.partyIds], attachments: dto.attachments?.map((a) => ({ ...a })) };
+    return this.execute(res, meta, { type: 'ReceiveCorrespondence', data }, `/v1/correspondence/${correspondenceId}`);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List correspondence by status and due date (soonest due first)' })
+  list(@Query() q: ListCorrespondenceDto): Promise<Page<CorrespondenceView>> {
+    return this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, cursor: q.cursor, limit: q.limit ?? 50 }));
+  }
+
+  @Get(':id')
+  async get(@Param('id', uuidPipe) correspondenceId: string, @Res({ passthrough: true }) res: Response): Promise<CorrespondenceView> {
+    const view = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId));
+    res.setHeader('ETag', etagFor(view.revision));
+    return view;
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'AcknowledgeCorrespondence', data: { correspondenceId, note: dto.note } });
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: dto.assigneeId, department: dto.department } });
+  }
+
+  @Post(':id/respond')
+  @HttpCode(200)
+  respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'RespondToCorrespondence', data: { correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) } });
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'CloseCorrespondence', data: { correspondenceId, resolution: dto.resolution } });
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'ReopenCorrespondence', data: { correspondenceId, reason: dto.reason, dueAt: dto.dueAt } });
+  }
+}

@@ -1,0 +1,26 @@
+import { Command, Query } from '@nestjs/cqrs';
+import { CorrespondenceCommand } from '@civic-ledger/domain';
+import { CorrespondenceFilter, CorrespondenceView, Page } from '@civic-ledger/read-models';
+import { CommandOutcome, WriteContext } from '../application/command-runner';
+
+export type CorrespondenceIntent = {
+  [K in CorrespondenceCommand['type']]: { type: K; data: Omit<Extract<CorrespondenceCommand, { type: K }>['data'], 'knownPartyIds'> }
+}[CorrespondenceCommand['type']];
+
+export class ExecuteCorrespondenceCommand extends Command<CommandOutcome> {
+  constructor(readonly intent: CorrespondenceIntent, readonly ctx: WriteContext) {
+    super();
+  }
+}
+
+export class GetCorrespondenceQuery extends Query<CorrespondenceView> {
+  constructor(readonly correspondenceId: string) {
+    super();
+  }
+}
+
+export class ListCorrespondenceQuery extends Query<Page<CorrespondenceView>> {
+  constructor(readonly filter: CorrespondenceFilter) {
+    super();
+  }
+}

@@ -1,0 +1,26 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Projector } from '@civic-ledger/read-models';
+import type { Request } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { ApiError } from './api-error';
+
+const WAIT_MS = 5000;
+
+/** Read-your-writes: a request with X-Min-Position waits until the read models include that position. */
+@Injectable()
+export class ConsistencyInterceptor implements NestInterceptor {
+  constructor(private readonly projector: Projector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const raw = context.switchToHttp().getRequest<Request>().headers['x-min-position'];
+    if (raw === undefined) return next.handle();
+    const position = Number(Array.isArray(raw) ? raw[0] : raw);
+    if (!Number.isSafeInteger(position) || position < 0) {
+      throw new ApiError('VALIDATION.FAILED', 'X-Min-Position must be a ledger position (a non-negative integer).', [{ field: 'X-Min-Position', messages: ['must be a non-negative integer'] }]);
+    }
+    return from(this.projector.waitFor(position, WAIT_MS)).pipe(switchMap((caughtUp) => {
+      if (!caughtUp) throw new ApiError('READ_MODEL.LAGGING', 'The read models have not caught up with that position yet; retry shortly.');
+      return next.handle();
+    }));
+  }
+}

@@ -1,0 +1,49 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Request } from 'express';
+import { ApiError } from './api-error';
+
+/** What every write takes from the request: who, correlation, idempotency and precondition. */
+export interface RequestMeta {
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly idempotencyKey?: string;
+  /** SHA-256 of method, route and canonical body: a reused key with another request is refused. */
+  readonly requestHash: string;
+  /** From If-Match: the revision the client last saw. */
+  readonly expectedRevision?: number;
+}
+
+const TOKEN = /^[A-Za-z0-9._:@-]{1,100}$/;
+const KEY = /^[\x21-\x7e]{1,200}$/;
+const ETAG = /^(W\/)?"(-?\d{1,15})"$/;
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError('VALIDATION.FAILED', 'A request header is not valid.', [{ field, messages: [message] }]);
+}
+
+export function etagFor(revision: number): string {
+  return `"${revision}"`;
+}
+
+export function readRequestMeta(req: Request): RequestMeta {
+  const actor = header(req, 'x-actor') ?? 'anonymous';
+  if (!TOKEN.test(actor)) throw invalid('X-Actor', 'X-Actor must be 1-100 letters, digits or ._:@-');
+  const correlationId = header(req, 'x-correlation-id') ?? randomUUID();
+  if (!TOKEN.test(correlationId)) throw invalid('X-Correlation-Id', 'X-Correlation-Id must be 1-100 letters, digits or ._:@-');
+  const idempotencyKey = header(req, 'idempotency-key');
+  if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1-200 visible ASCII characters');
+  const ifMatch = header(req, 'if-match');
+  const match = ifMatch === undefined ? null : ETAG.exec(ifMatch.trim());
+  if (ifMatch !== undefined && !match) throw invalid('If-Match', 'If-Match must be an ETag from a previous response, e.g. "3"');
+  const requestHash = createHash('sha256').update(`${req.method} ${req.path}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
+  return { actor, correlationId, idempotencyKey, requestHash, expectedRevision: match ? Number(match[2]) : undefined };
+}
+
+export const Meta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta => readRequestMeta(ctx.switchToHttp().getRequest<Request>()));

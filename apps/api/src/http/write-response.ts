@@ -1,0 +1,22 @@
+import type { Response } from 'express';
+import { CommandOutcome } from '../application/command-runner';
+import { etagFor } from './request-meta';
+
+export interface WriteResult {
+  readonly id: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly replayed: boolean;
+}
+
+/**
+ * Sets the headers of a successful write: ETag (stream revision), X-Ledger-Position (pass it as
+ * X-Min-Position to read your own write), Location for creations, Idempotent-Replayed on a retry.
+ */
+export function writeResponse(res: Response, id: string, outcome: CommandOutcome, location?: string): WriteResult {
+  res.setHeader('ETag', etagFor(outcome.revision));
+  res.setHeader('X-Ledger-Position', String(outcome.position));
+  if (location) res.setHeader('Location', location);
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return { id, revision: outcome.revision, position: outcome.position, replayed: outcome.replayed };
+}

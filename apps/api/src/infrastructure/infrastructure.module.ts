@@ -1,0 +1,61 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
+import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
+import { createEventStore, createReadStore } from './ledger-stores';
+
+export interface InfrastructureOptions {
+  /** Run the projector inside this process (the all-in-one); a separate worker does it otherwise. */
+  readonly runProjector: boolean;
+}
+
+const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
+
+@Injectable()
+class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projector: Projector,
+    @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly views: ReadStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projector.init();
+    if (this.options.runProjector) this.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.events.close();
+    await this.views.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
+    const logger = new Logger('Projector');
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: PROJECTOR_OPTIONS, useValue: options },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        { provide: READ_STORE, useFactory: () => createReadStore(config) },
+        {
+          provide: Projector,
+          inject: [EVENT_STORE, READ_STORE],
+          useFactory: (events: EventStore, views: ReadStore) => new Projector(events, views, {
+            checkpointName: VIEWS_CHECKPOINT,
+            projections: LEDGER_PROJECTIONS,
+            onError: (error, event) => logger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, eventType: event?.type, position: event?.position }, 'projection failed; retrying'),
+          }),
+        },
+        ProjectorLifecycle,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InteractionView } from '@civic-ledger/read-models';
+import type { Response } from 'express';
+import { newId } from '../application/command-runner';
+import { etagFor, Meta, RequestMeta } from '../http/request-meta';
+import { uuidPipe } from '../http/uuid.pipe';
+import { writeResponse, WriteResult } from '../http/write-response';
+import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
+import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
+
+@ApiTags('interactions')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
+@Controller('v1/interactions')
+export class InteractionsController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  private async execute(res: Response, meta: RequestMeta, intent: InteractionIntent, location?: string): Promise<WriteResult> {
+    const outcome = await this.commands.execute(new ExecuteInteractionCommand(intent, meta));
+    return writeResponse(res, intent.data.interactionId, outcome, location);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Record a contact on any channel' })
+  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const interactionId = newId(meta, 'interaction');
+    res.status(201);
+    return this.execute(res, meta, { type: 'RecordInteraction', data: { interactionId, ...dto, partyIds: [...dto.partyIds], topics: [...dto.topics] } }, `/v1/interactions/${interactionId}`);
+  }
+
+  @Get(':id')
+  async get(@Param('id', uuidPipe) interactionId: string, @Res({ passthrough: true }) res: Response): Promise<InteractionView> {
+    const view = await this.queries.execute(new GetInteractionQuery(interactionId));
+    res.setHeader('ETag', etagFor(view.revision));
+    return view;
+  }
+
+  @Post(':id/amendments')
+  @ApiOperation({ summary: 'Correct an interaction; the original stays in the record' })
+  amend(@Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'AmendInteraction', data: { interactionId, changes: { ...dto.changes }, reason: dto.reason } });
+  }
+
+  @Post(':id/correspondence-links')
+  linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'LinkInteractionToCorrespondence', data: { interactionId, correspondenceId: dto.correspondenceId } });
+  }
+
+  @Post(':id/confidentiality')
+  @HttpCode(200)
+  setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return this.execute(res, meta, { type: 'SetInteractionConfidentiality', data: { interactionId, level: dto.level, reason: dto.reason } });
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { CHANNELS } from '@civic-ledger/domain';
+import { IsInstant } from '../http/instant';
+
+/** Bitemporal read: as known at `asOf` (recordedAt), as occurred by `occurredBy` (business time). */
+export class PointInTimeDto {
+  @ApiPropertyOptional({ description: 'Show what was recorded by this instant (system time).', example: '2024-01-01T00:00:00Z' })
+  @IsOptional() @IsInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'Show only what had occurred by this instant (business time).', example: '2024-01-01T00:00:00Z' })
+  @IsOptional() @IsInstant() occurredBy?: string;
+}
+
+export class SearchPartiesDto {
+  @ApiPropertyOptional({ description: 'Name words, accent- and case-insensitive prefixes.', example: 'zoe nun' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ example: 'zoe@example.org' }) @IsOptional() @IsString() @Length(3, 320) email?: string;
+  @ApiPropertyOptional({ example: '+441632960001' }) @IsOptional() @IsString() @Length(3, 40) phone?: string;
+  @ApiPropertyOptional({ example: 'C-100234' }) @IsOptional() @IsString() @Length(1, 100) identifier?: string;
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class TimelineQueryDto extends PointInTimeDto {
+  @ApiPropertyOptional({ enum: [...CHANNELS, 'fax'] }) @IsOptional() @IsIn([...CHANNELS, 'fax']) channel?: string;
+  @ApiPropertyOptional({ example: 'housing-benefit' }) @IsOptional() @IsString() @Length(1, 60) topic?: string;
+  @ApiPropertyOptional({ example: 'housing' }) @IsOptional() @IsString() @Length(1, 60) department?: string;
+  @ApiPropertyOptional({ description: 'occurredAt from (inclusive)' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'occurredAt to (inclusive)' }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}

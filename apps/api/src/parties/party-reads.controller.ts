@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
+import { normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
+import type { Response } from 'express';
+import { ApiError } from '../http/api-error';
+import { etagFor } from '../http/request-meta';
+import { uuidPipe } from '../http/uuid.pipe';
+import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, SearchPartiesQuery } from './party.messages';
+import { PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
+
+@ApiTags('parties')
+@ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the read models include this ledger position (from X-Ledger-Position).' })
+@Controller('v1/parties')
+export class PartyReadsController {
+  constructor(private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search parties by name, e-mail, phone or identifier (all given criteria must match)' })
+  async search(@Query() dto: SearchPartiesDto): Promise<{ items: PartyView[] }> {
+    if (!dto.q && !dto.email && !dto.phone && !dto.identifier) {
+      throw new ApiError('VALIDATION.FAILED', 'Give at least one of q, email, phone or identifier.', [{ field: 'q', messages: ['a search criterion is required'] }]);
+    }
+    const phone = dto.phone === undefined ? undefined : normalisePhone(dto.phone, this.config.phoneRegion);
+    if (phone === null) throw new ApiError('VALIDATION.FAILED', 'The phone number is not valid.', [{ field: 'phone', messages: ['phone must be a valid phone number'] }]);
+    const items = await this.queries.execute(new SearchPartiesQuery({
+      q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
+    }));
+    return { items };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Consolidated view of a party, optionally as known at / as occurred by a past instant' })
+  async view(@Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @Res({ passthrough: true }) res: Response): Promise<PartyView> {
+    const party = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }));
+    res.setHeader('ETag', etagFor(party.revision));
+    return party;
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Cross-channel timeline, newest first, cursor-paginated' })
+  timeline(@Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto): Promise<Page<TimelineEntry>> {
+    const filter = { channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to };
+    return this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, { asOf: q.asOf, occurredBy: q.occurredBy }));
+  }
+
+  @Get(':id/export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: "Every event of the party's record (own stream, interactions, correspondence) as NDJSON" })
+  async export(@Param('id', uuidPipe) partyId: string, @Res() res: Response): Promise<void> {
+    const events = await this.queries.execute(new ExportPartyQuery(partyId));
+    res.status(200).type('application/x-ndjson');
+    res.setHeader('Content-Disposition', `attachment; filename="party-${partyId}.ndjson"`);
+    res.send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  }
+}

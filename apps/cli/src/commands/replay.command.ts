@@ -1,0 +1,42 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { replayParty } from '@civic-ledger/audit';
+import { printJson, printLines } from '../cli-output';
+import { openStores } from '../cli-stores';
+
+function instant(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) throw new InvalidArgumentError('give an ISO 8601 instant with a time zone, e.g. 2024-05-01T00:00:00Z');
+  return new Date(ms).toISOString();
+}
+
+export function replayCommand(): Command {
+  return new Command('replay')
+    .description('show a party\'s consolidated view and timeline as they were known at an instant')
+    .argument('<partyId>', 'the party id (UUID)')
+    .option('--as-of <instant>', 'what had been recorded by this instant (system time)', instant)
+    .option('--occurred-by <instant>', 'only what had occurred by this instant (business time)', instant)
+    .option('--limit <n>', 'timeline entries to show', (v) => Number.parseInt(v, 10), 20)
+    .option('--json', 'print view and timeline as JSON')
+    .action(async (partyId: string, opts: { asOf?: string; occurredBy?: string; limit: number; json?: boolean }) => {
+      const stores = await openStores();
+      try {
+        const replay = await replayParty(stores.events, stores.views, partyId, { asOf: opts.asOf, occurredBy: opts.occurredBy });
+        if (!replay.party) throw new Error(`Party ${partyId} was not known${opts.asOf ? ` as of ${opts.asOf}` : ''}.`);
+        const timeline = await replay.timeline({}, opts.limit);
+        if (opts.json) {
+          printJson({ asOf: opts.asOf ?? null, occurredBy: opts.occurredBy ?? null, events: replay.eventCount, party: replay.party, timeline: timeline.items });
+          return;
+        }
+        const p = replay.party;
+        printLines([
+          `${p.name.full} (${p.kind}, ${p.status}) as of ${opts.asOf ?? 'now'}${opts.occurredBy ? `, occurred by ${opts.occurredBy}` : ''}: ${replay.eventCount} events replayed`,
+          `contact points: ${p.contactPoints.map((c) => `${c.kind} ${c.value}`).join('; ') || 'none'}`,
+          `open correspondence: ${p.openCorrespondence.length}; interactions: ${JSON.stringify(p.interactionCounts)}`,
+          'timeline (newest first):',
+          ...timeline.items.map((e) => `  ${e.occurredAt}  ${e.kind.padEnd(14)} ${e.title}${e.summary ? ` - ${e.summary}` : ''}`),
+        ]);
+      } finally {
+        await stores.close();
+      }
+    });
+}

@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { verifyChains } from '@civic-ledger/audit';
+import { printJson, printLines, progressBar } from '../cli-output';
+import { openStores } from '../cli-stores';
+
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description('check every stream\'s hash chain from genesis to head; exit code 1 when anything was altered')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const stores = await openStores();
+      try {
+        const head = await stores.events.headPosition();
+        const bar = progressBar('verifying', head);
+        const report = await verifyChains(stores.events, (done) => bar.update(done));
+        bar.stop();
+        if (opts.json) printJson(report);
+        else {
+          printLines([
+            `${report.ok ? 'OK' : 'TAMPERED'}: ${report.events} events in ${report.streams} streams checked (head position ${report.headPosition})`,
+            ...report.breaks.map((b) => `  ${b.kind} in ${b.streamId} at ${'revision' in b ? `revision ${b.revision}` : `expected revision ${b.expectedRevision}, found ${b.foundRevision}`} (position ${b.position})`),
+            ...report.missingTail.map((m) => `  events missing at the end of ${m.streamId}: head says revision ${m.expectedRevision}, last found ${m.foundRevision}`),
+          ]);
+        }
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        await stores.close();
+      }
+    });
+}

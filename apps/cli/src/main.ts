@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '@civic-ledger/config';
+import { exportCommand } from './commands/export.command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { replayCommand } from './commands/replay.command';
+import { seedCommand } from './commands/seed.command';
+import { serveCommand } from './commands/serve.command';
+import { verifyCommand } from './commands/verify.command';
+
+const program = new Command('civic-ledger')
+  .description('Institutional memory for public services: record, consolidate, replay and verify.')
+  .showHelpAfterError('(run civic-ledger --help for the commands)')
+  .addCommand(serveCommand())
+  .addCommand(seedCommand())
+  .addCommand(replayCommand())
+  .addCommand(verifyCommand())
+  .addCommand(rebuildCommand())
+  .addCommand(exportCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`civic-ledger: ${message}\n`);
+  process.exitCode = error instanceof ConfigError ? 2 : 1;
+});

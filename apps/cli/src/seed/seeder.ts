@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import { CommandOutcome, newId, WriteContext } from '../../../api/src/application/command-runner';
+import { ExecuteCorrespondenceCommand } from '../../../api/src/correspondence/correspondence.messages';
+import { ExecuteInteractionCommand } from '../../../api/src/interactions/interaction.messages';
+import { ExecutePartyCommand } from '../../../api/src/parties/party.messages';
+import { DemoData } from './demo-data';
+
+export interface SeedOptions {
+  parties: number;
+  interactions: number;
+  years: number;
+  seed: number;
+  concurrency: number;
+}
+
+export interface SeedSummary {
+  parties: number;
+  interactions: number;
+  correspondence: number;
+  lastPosition: number;
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>, onDone: () => void): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index], index);
+      onDone();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Records demo data through the real command path (deciders, validation rules, group commit). */
+export class Seeder {
+  private lastPosition = 0;
+  private readonly data: DemoData;
+  private readonly now = new Date();
+
+  constructor(private readonly commands: CommandBus, private readonly options: SeedOptions, private readonly progress: (done: number) => void) {
+    this.data = new DemoData(options.seed);
+  }
+
+  private ctx(occurredAt?: string): WriteContext {
+    return { actor: `staff-${this.data.int(1000, 1099)}`, correlationId: randomUUID(), requestHash: 'seed', occurredAt };
+  }
+
+  private track(outcome: CommandOutcome): CommandOutcome {
+    this.lastPosition = Math.max(this.lastPosition, outcome.position);
+    return outcome;
+  }
+
+  async run(): Promise<SeedSummary> {
+    const { parties: p, interactions: n, concurrency } = this.options;
+    let done = 0;
+    const tick = () => this.progress(++done);
+    const partyIds = Array.from({ length: p }, () => randomUUID());
+    await pool(partyIds, concurrency, (id, i) => this.registerParty(id, i), tick);
+    const interactionIds = Array.from({ length: n }, () => randomUUID());
+    await pool(interactionIds, concurrency, (id) => this.recordInteraction(id, partyIds), tick);
+    const correspondenceIds = Array.from({ length: Math.ceil(n / 10) }, () => randomUUID());
+    await pool(correspondenceIds, concurrency, (id) => this.correspondence(id, partyIds), tick);
+    return { parties: p, interactions: n, correspondence: correspondenceIds.length, lastPosition: this.lastPosition };
+  }
+
+  private async registerParty(partyId: string, index: number): Promise<void> {
+    const d = this.data.party(index);
+    const meta = this.ctx();
+    const contactPoints = [
+      ...(d.email ? [{ contactPointId: newId(meta, 'cp-email'), kind: 'email' as const, value: d.email, verified: this.data.int(0, 1) === 1 }] : []),
+      ...(d.phone ? [{ contactPointId: newId(meta, 'cp-phone'), kind: 'phone' as const, value: d.phone, verified: false }] : []),
+    ];
+    this.track(await this.commands.execute(new ExecutePartyCommand({ type: 'RegisterParty', data: {
+      partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, contactPoints, identifiers: [{ scheme: 'client-number', value: d.identifier }],
+    } }, meta)));
+    if (this.data.int(1, 3) === 1) {
+      const purpose = this.data.pick(['appointment-reminders', 'service-updates', 'surveys']);
+      this.track(await this.commands.execute(new ExecutePartyCommand({ type: 'GiveConsent', data: { partyId, purpose, channel: this.data.pick(['sms', 'email', 'letter'] as const) } }, this.ctx())));
+    }
+  }
+
+  private async recordInteraction(interactionId: string, partyIds: readonly string[]): Promise<void> {
+    const { department, topic } = this.data.department();
+    const occurredAt = this.data.pastInstant(this.now, this.options.years);
+    const parties = this.data.int(1, 15) === 1 ? [this.data.pick(partyIds), this.data.pick(partyIds)] : [this.data.pick(partyIds)];
+    const outcome = await this.commands.execute(new ExecuteInteractionCommand({ type: 'RecordInteraction', data: {
+      interactionId, channel: this.data.channel(), direction: this.data.int(1, 4) === 1 ? 'outbound' : 'inbound', occurredAt,
+      partyIds: [...new Set(parties)], staffId: `staff-${this.data.int(1000, 1099)}`, department, topics: [topic], summary: this.data.summary(topic),
+      outcome: this.data.pick(['resolved', 'referred', 'call-back', 'information-given']), satisfaction: this.data.int(1, 5),
+      confidentiality: department === 'social-care' && this.data.int(1, 3) === 1 ? 'sensitive' : 'normal',
+    } }, this.ctx(occurredAt)));
+    this.track(outcome);
+    if (this.data.int(1, 50) === 1) {
+      this.track(await this.commands.execute(new ExecuteInteractionCommand({ type: 'AmendInteraction', data: {
+        interactionId, changes: { summary: `${this.data.summary(topic)} (corrected)` }, reason: 'summary corrected after call review',
+      } }, this.ctx())));
+    }
+  }
+
+  private async correspondence(correspondenceId: string, partyIds: readonly string[]): Promise<void> {
+    const { department, topic } = this.data.department();
+    const receivedAt = this.data.pastInstant(this.now, this.options.years);
+    const dueAt = new Date(Date.parse(receivedAt) + 20 * 86400_000).toISOString();
+    const run = (intent: ConstructorParameters<typeof ExecuteCorrespondenceCommand>[0]) =>
+      this.commands.execute(new ExecuteCorrespondenceCommand(intent, this.ctx())).then((o) => this.track(o));
+    await this.commands.execute(new ExecuteCorrespondenceCommand({ type: 'ReceiveCorrespondence', data: {
+      correspondenceId, partyIds: [this.data.pick(partyIds)], channel: this.data.pick(['letter', 'email', 'web-form'] as const),
+      subject: `About ${topic.replace(/-/g, ' ')}`, receivedAt, dueAt, department,
+    } }, this.ctx(receivedAt))).then((o) => this.track(o));
+    const stage = this.data.int(0, 4);
+    if (stage >= 1) await run({ type: 'AcknowledgeCorrespondence', data: { correspondenceId } });
+    if (stage >= 2) await run({ type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: `staff-${this.data.int(1000, 1099)}` } });
+    if (stage >= 3) await run({ type: 'RespondToCorrespondence', data: { correspondenceId, summary: this.data.summary(topic), channel: 'letter' } });
+    if (stage >= 4) await run({ type: 'CloseCorrespondence', data: { correspondenceId, resolution: 'resolved' } });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './party-streams';
+export * from './point-in-time';
+export * from './verify-chains';

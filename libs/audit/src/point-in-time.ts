@@ -1,0 +1,48 @@
+import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
+import {
+  COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionBatch, ReadStore, TimelineEntry,
+  TimelineFilter, asLedgerEvent,
+} from '@civic-ledger/read-models';
+import { partyStreamIds, readStreamsInOrder } from './party-streams';
+
+/** Bitemporal cut: what was recorded by `asOf` (system time) about what occurred by `occurredBy` (business time). */
+export interface PointInTime {
+  readonly asOf?: string;
+  readonly occurredBy?: string;
+}
+
+export function isVisibleAt(event: RecordedEvent, at: PointInTime): boolean {
+  if (at.asOf && Date.parse(event.recordedAt) > Date.parse(at.asOf)) return false;
+  if (at.occurredBy && Date.parse(event.occurredAt) > Date.parse(at.occurredBy)) return false;
+  return true;
+}
+
+export interface PartyReplay {
+  readonly party: PartyView | null;
+  readonly eventCount: number;
+  timeline(filter: TimelineFilter, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
+}
+
+/**
+ * Rebuilds a party's consolidated view and timeline as they were at a point in time by replaying the
+ * party's events through the same projections the live read models use, into a private memory store.
+ */
+export async function replayParty(events: EventStore, views: ReadStore, partyId: string, at: PointInTime): Promise<PartyReplay> {
+  const history = (await readStreamsInOrder(events, await partyStreamIds(views, partyId))).filter((e) => isVisibleAt(e, at));
+  const store = new MemoryReadStore();
+  for (const projection of LEDGER_PROJECTIONS) {
+    for (const c of projection.collections) await store.ensureCollection(c.name, c.indexes);
+  }
+  const batch = new ProjectionBatch(store);
+  for (const event of history) {
+    batch.at(event.position);
+    for (const projection of LEDGER_PROJECTIONS) await projection.project(asLedgerEvent(event), event, batch);
+  }
+  await store.commit(batch.changes(), { name: 'replay', position: batch.lastPosition });
+  const party = await store.get<PartyView>(COLLECTIONS.parties, partyId);
+  return {
+    party,
+    eventCount: history.length,
+    timeline: (filter, limit, cursor) => findTimeline(store, party ? [party.id, ...party.mergedFrom] : [partyId], filter, limit, cursor),
+  };
+}

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to everything embedded', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, eventStore: 'sqlite', readStore: 'sqlite', kafkaBrokers: [], logLevel: 'info' });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('reads production settings', () => {
+    const config = loadConfig({ EVENT_STORE: 'esdb', EVENTSTORE_URL: 'esdb://es:2113?tls=false', READ_STORE: 'mongo', MONGODB_URL: 'mongodb://m/cl', KAFKA_BROKERS: 'k1:9092, k2:9092', PORT: '8080', DATA_DIR: '/var/lib/cl' });
+    expect(config).toMatchObject({ port: 8080, eventStoreUrl: 'esdb://es:2113?tls=false', mongodbUrl: 'mongodb://m/cl', kafkaBrokers: ['k1:9092', 'k2:9092'], dataDir: '/var/lib/cl' });
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be one of sqlite, esdb/],
+    [{ EVENT_STORE: 'esdb' }, /EVENTSTORE_URL is required/],
+    [{ READ_STORE: 'mongo' }, /MONGODB_URL is required/],
+    [{ PORT: 'eighty' }, /PORT must be an integer/],
+  ])('explains what is wrong with %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

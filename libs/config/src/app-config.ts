@@ -1,0 +1,67 @@
+import { isAbsolute, join } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'esdb';
+export type ReadStoreKind = 'sqlite' | 'mongo';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreKind;
+  readonly eventStoreUrl: string | null;
+  readonly readStore: ReadStoreKind;
+  readonly mongodbUrl: string | null;
+  readonly kafkaBrokers: readonly string[];
+  readonly logLevel: LogLevel;
+  /** ISO 3166 region used to read phone numbers written without a country code. */
+  readonly phoneRegion: string;
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}").`);
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${value}").`);
+  return n;
+}
+
+function required(name: string, value: string | undefined, when: string): string {
+  if (!value) throw new ConfigError(`${name} is required when ${when}.`);
+  return value;
+}
+
+/** The one place that reads the environment. Defaults run everything embedded under ./data. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStore = oneOf<EventStoreKind>('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'esdb'], 'sqlite');
+  const readStore = oneOf<ReadStoreKind>('READ_STORE', env.READ_STORE, ['sqlite', 'mongo'], 'sqlite');
+  const dataDir = env.DATA_DIR || './data';
+  return {
+    port: integer('PORT', env.PORT, 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir),
+    eventStore,
+    eventStoreUrl: eventStore === 'esdb' ? required('EVENTSTORE_URL', env.EVENTSTORE_URL, 'EVENT_STORE=esdb') : null,
+    readStore,
+    mongodbUrl: readStore === 'mongo' ? required('MONGODB_URL', env.MONGODB_URL, 'READ_STORE=mongo') : null,
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean),
+    logLevel: oneOf<LogLevel>('LOG_LEVEL', env.LOG_LEVEL, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    phoneRegion: (env.PHONE_REGION || 'GB').toUpperCase(),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 256 * 1024, 1024, 16 * 1024 * 1024),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
