@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig } from '@civic-ledger/config';
+import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { createApp } from '../../../apps/api/src/bootstrap';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  events: EventStore;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real application on embedded stores in a temporary data directory. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const app = await createApp(config);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    events: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const person = (full = 'Zoë Núñez-García', extra: Record<string, unknown> = {}) => {
+  const [given, ...rest] = full.split(' ');
+  return { kind: 'person', name: { full, given, family: rest.join(' ') || undefined }, ...extra };
+};
+
+export const interaction = (partyIds: string[], extra: Record<string, unknown> = {}) => ({
+  channel: 'phone', direction: 'inbound', occurredAt: '2024-03-01T10:00:00Z', partyIds, department: 'housing',
+  topics: ['housing-benefit'], summary: 'Asked how to apply for housing benefit', satisfaction: 4, ...extra,
+});
+
+export const letter = (partyIds: string[], extra: Record<string, unknown> = {}) => ({
+  partyIds, channel: 'letter', subject: 'Complaint about missed collection', receivedAt: '2024-03-02T09:00:00Z',
+  dueAt: '2024-03-22T17:00:00Z', department: 'waste', ...extra,
+});
