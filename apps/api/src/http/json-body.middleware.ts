@@ -32,8 +32,25 @@ export class JsonBodyMiddleware implements NestMiddleware {
       next(new ApiError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.'));
       return;
     }
-    this.parse(req, res, (error?: unknown) => next(error === undefined ? undefined : bodyError(error)));
+    this.parse(req, res, (error?: unknown) => {
+      if (error !== undefined) return next(bodyError(error));
+      const forbidden = findForbiddenKey(req.body);
+      return next(forbidden ? new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', [{ field: forbidden, messages: [`${forbidden} is not allowed`] }]) : undefined);
+    });
   }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys that could reach object prototypes when the body is turned into class instances. */
+function findForbiddenKey(value: unknown, depth = 0): string | null {
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return key;
+    const nested = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1);
+    if (nested) return `${key}.${nested}`;
+  }
+  return null;
 }
 
 /** Body-parser failures as our own errors, with a detail that says what to do. */

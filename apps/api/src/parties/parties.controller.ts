@@ -10,7 +10,7 @@ import { writeResponse, WriteResult } from '../http/write-response';
 import { toContactPoint } from './contact-point.mapper';
 import { ExecutePartyCommand, PartyIntent } from './party.messages';
 import {
-  ChangeNameDto, ConsentDto, ContactPointDto, ErasureDto, IdentifierDto, LegalHoldDto, MergeDto, ReasonDto, RegisterPartyDto,
+  ChangeNameDto, ConsentDto, ContactPointDto, EmptyDto, ErasureDto, IdentifierDto, LegalHoldDto, MergeDto, ReasonDto, RegisterPartyDto,
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
 
@@ -105,7 +105,7 @@ export class PartiesController {
 
   @Post(':id/erasure/completion')
   @HttpCode(200)
-  completeErasure(@Param('id', uuidPipe) partyId: string, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  completeErasure(@Param('id', uuidPipe) partyId: string, @Body() _body: EmptyDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'CompleteErasure', data: { partyId } });
   }
 

@@ -91,3 +91,6 @@ export class ErasureDto {
 export class LegalHoldDto {
   @ApiProperty({ example: 'litigation ref 55/2024' }) @IsString() @Length(1, 500) reason!: string;
 }
+
+/** For commands that take no body: any field sent is refused rather than ignored. */
+export class EmptyDto {}
