@@ -24,7 +24,7 @@ describe('durability under kill -9', () => {
       method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body),
     });
     server = await startServerProcess(dataDir, port);
-    const partyId = (await (await post('/v1/parties', person('Durable Dora'), 'party-1')).json()).id as string;
+    const partyId = ((await (await post('/v1/parties', person('Durable Dora'), 'party-1')).json()) as { id: string }).id;
 
     const acked = new Map<string, string>(); // key → interaction id
     const attempted = new Set<string>();

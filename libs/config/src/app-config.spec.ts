@@ -22,3 +22,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('loadConfig precedence', () => {
+  it('applies defaults under the environment and overrides over it', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, {}, { LOG_LEVEL: 'warn' }).logLevel).toBe('debug');
+    expect(loadConfig({}, {}, { LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(loadConfig({ PORT: '1' }, { PORT: '2', LOG_LEVEL: undefined }).port).toBe(2);
+  });
+});

@@ -44,8 +44,13 @@ function required(name: string, value: string | undefined, when: string): string
   return value;
 }
 
-/** The one place that reads the environment. Defaults run everything embedded under ./data. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * The one place that reads the environment. Defaults run everything embedded under ./data.
+ * `defaults` apply where the environment is silent; `overrides` (e.g. CLI flags) win over it.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Record<string, string | undefined> = {}, defaults: Record<string, string> = {}): AppConfig {
+  const env: Record<string, string | undefined> = { ...defaults, ...source };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) env[key] = value;
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'esdb'], 'sqlite');
   const readStore = oneOf<ReadStoreKind>('READ_STORE', env.READ_STORE, ['sqlite', 'mongo'], 'sqlite');
   const dataDir = env.DATA_DIR || './data';

@@ -44,7 +44,8 @@ export class ProjectionBatch implements ProjectionContext {
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
     const hit = this.pending.get(`${collection}\u0000${id}`);
-    if (hit) return hit.doc ? (structuredClone(hit.doc) as T) : null;
+    // The same object: projections mutate what they get and put it back within the batch.
+    if (hit) return hit.doc as T | null;
     return this.store.get<T>(collection, id);
   }
 

@@ -54,12 +54,15 @@ export class Projector {
     this.status = 'stopped';
   }
 
-  /** Resolves once every event up to `position` is reflected in the read models. */
-  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+  /** Resolves true once every event up to `position` is reflected in the read models, false on timeout. */
+  waitFor(position: number, timeoutMs?: number): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.waiters = this.waiters.filter((w) => w !== waiter); resolve(false); }, timeoutMs);
-      const waiter = { position, resolve: () => { clearTimeout(timer); resolve(true); } };
+      const timer = timeoutMs === undefined ? null : setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter = { position, resolve: () => { if (timer) clearTimeout(timer); resolve(true); } };
       this.waiters.push(waiter);
     });
   }

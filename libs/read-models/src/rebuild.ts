@@ -20,7 +20,7 @@ export async function rebuildViews(events: EventStore, target: ReadStore, onProg
   await projector.init();
   if (projector.checkpoint !== 0) throw new Error('The rebuild target is not empty.');
   projector.start();
-  await projector.waitFor(head, Number.MAX_SAFE_INTEGER);
+  await projector.waitFor(head);
   await projector.stop();
   return { position: projector.checkpoint, checksums: await target.checksums(LEDGER_COLLECTIONS) };
 }

@@ -23,7 +23,7 @@ export function seedCommand(): Command {
     .option('--concurrency <n>', 'parallel writers', int, 32)
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { parties: number; interactions: number; years: number; seed: number; concurrency: number; json?: boolean }) => {
-      const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+      const config = loadConfig(undefined, {}, { LOG_LEVEL: 'warn' });
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
         const total = opts.parties + opts.interactions + Math.ceil(opts.interactions / 10);

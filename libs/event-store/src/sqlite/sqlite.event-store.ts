@@ -89,7 +89,10 @@ export class SqliteEventStore implements EventStore {
       batch.forEach((p) => p.reject(error));
       return;
     }
-    for (const o of outcomes) (o.error === undefined ? o.pending.resolve(o.result as AppendResult) : o.pending.reject(o.error));
+    for (const o of outcomes) {
+      if (o.error === undefined) o.pending.resolve(o.result as AppendResult);
+      else o.pending.reject(o.error);
+    }
     if (outcomes.some((o) => o.result && !o.result.idempotent)) this.appended.emit('appended');
   }
 

@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { SqliteEventStore } from '@civic-ledger/event-store';
+import { findTimeline, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
+import { envelope, fillLedger } from './ledger-fixture';
+import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
+import { latencySummary, now, withPeakRss } from './stats';
+
+interface Options { events: number; appends: number; concurrent: number; queries: number; out: string }
+interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
+
+const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function singleWriter(dir: string, o: Options): Promise<Result> {
+  const raw = rawSingleInserts(join(dir, 'raw-single.sqlite'), o.appends, PAYLOAD);
+  const store = new SqliteEventStore(join(dir, 'single.sqlite'));
+  const start = now();
+  for (let i = 0; i < o.appends; i += 1) await store.append('bench-single', [envelope('Bench', { i }, '2024-01-01T00:00:00.000Z')], i === 0 ? 'no_stream' : i - 1);
+  const ours = (o.appends / (now() - start)) * 1000;
+  await store.close();
+  return { name: 'durable single-writer append', value: round(ours), unit: 'appends/s', baseline: round(raw), ratio: round(ours / raw), target: 'ratio >= 0.7' };
+}
+
+async function concurrentWriters(dir: string, o: Options): Promise<Result> {
+  const raw = rawGroupInserts(join(dir, 'raw-group.sqlite'), o.appends * 4, o.concurrent, PAYLOAD);
+  const store = new SqliteEventStore(join(dir, 'concurrent.sqlite'));
+  const perWriter = Math.ceil((o.appends * 4) / o.concurrent);
+  const latencies: number[] = [];
+  const start = now();
+  await Promise.all(Array.from({ length: o.concurrent }, async (_, w) => {
+    for (let i = 0; i < perWriter; i += 1) {
+      const t0 = now();
+      await store.append(`bench-w${w}`, [envelope('Bench', { i }, '2024-01-01T00:00:00.000Z')], i === 0 ? 'no_stream' : i - 1);
+      latencies.push(now() - t0);
+    }
+  }));
+  const ours = ((perWriter * o.concurrent) / (now() - start)) * 1000;
+  await store.close();
+  const lat = latencySummary(latencies);
+  return { name: `${o.concurrent} concurrent appenders (group commit)`, value: round(ours), unit: 'appends/s', baseline: round(raw), ratio: round(ours / raw), target: 'ratio >= 0.5, p99 <= 10 ms', extra: { latencyMs: lat } };
+}
+
+async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
+  const events = new SqliteEventStore(join(dir, 'ledger.sqlite'));
+  let last = 0;
+  const { partyIds } = await fillLedger(events, o.events, (done) => {
+    if (done - last >= o.events / 10) { last = done; log(`  filled ${done}/${o.events} events`); }
+  });
+  const ndjson = join(dir, 'ledger.ndjson');
+  const all = await events.readAll({ fromPosition: 0, limit: o.events + 1 });
+  await writeNdjson(ndjson, all.map((e) => JSON.stringify(e)));
+  all.length = 0;
+  const raw = await rawReadParse(ndjson);
+  const views = new SqliteReadStore(join(dir, 'views.sqlite'));
+  const started = now();
+  const { peakRssMb } = await withPeakRss(() => rebuildViews(events, views, (p) => { if (p % 100000 < 5000) log(`  projected ${p}/${o.events}`); }));
+  const rate = (o.events / (now() - started)) * 1000;
+  const samples: number[] = [];
+  for (let q = 0; q < o.queries; q += 1) {
+    const partyId = partyIds[Math.floor(Math.random() * partyIds.length)];
+    const t0 = now();
+    await findTimeline(views, [partyId], {}, 50);
+    samples.push(now() - t0);
+  }
+  await views.close();
+  await events.close();
+  return [
+    { name: `projector rebuild of ${o.events} events`, value: round(rate), unit: 'events/s', baseline: round(raw.perSecond), ratio: round(rate / raw.perSecond, 3), target: 'ratio >= 0.25, RSS <= 512 MB', extra: { peakRssMb } },
+    { name: `timeline query (page of 50) at ${o.events} events`, value: latencySummary(samples).p50, unit: 'ms p50', target: 'p50 <= 0.5 ms, p99 <= 2 ms', extra: { latencyMs: latencySummary(samples), queries: o.queries } },
+  ];
+}
+
+async function main(o: Options): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
+  const results: Result[] = [];
+  try {
+    log(`benchmarking in ${dir} (events=${o.events}, appends=${o.appends}, concurrent=${o.concurrent})`);
+    results.push(await singleWriter(dir, o));
+    log(`  ${results[results.length - 1].name}: done`);
+    results.push(await concurrentWriters(dir, o));
+    log(`  ${results[results.length - 1].name}: done`);
+    results.push(...await rebuildAndQuery(dir, o));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(o.out, { recursive: true });
+  const file = join(o.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const report = { at: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, options: o, results };
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync(join(o.out, 'latest.json'), JSON.stringify(report, null, 2));
+  const rows = results.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.extra ? JSON.stringify(r.extra) : ''} | ${r.target ?? ''} |`);
+  process.stdout.write(['| benchmark | ours | raw baseline | ratio | detail | target |', '|---|---|---|---|---|---|', ...rows, '', `written to ${file}`, ''].join('\n'));
+}
+
+const int = (v: string) => Number.parseInt(v, 10);
+new Command('bench')
+  .description('civic-ledger benchmarks against raw baselines measured in the same run')
+  .option('--events <n>', 'ledger size for rebuild and timeline queries', int, 200_000)
+  .option('--appends <n>', 'appends for the single-writer run (x4 for the concurrent run)', int, 2000)
+  .option('--concurrent <n>', 'concurrent appenders', int, 64)
+  .option('--queries <n>', 'timeline queries to sample', int, 2000)
+  .option('--out <dir>', 'where JSON results go', 'bench-results')
+  .action((o: Options) => main(o))
+  .parseAsync(process.argv)
+  .catch((error: unknown) => { process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`); process.exitCode = 1; });
