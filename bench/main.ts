@@ -56,9 +56,9 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
   await writeNdjson(ndjson, all.map((e) => JSON.stringify(e)));
   all.length = 0;
   const raw = await rawReadParse(ndjson);
-  const views = new SqliteReadStore(join(dir, 'views.sqlite'));
+  const views = new SqliteReadStore(join(dir, 'views.sqlite'), { bulkLoad: true });
   const started = now();
-  const { peakRssMb } = await withPeakRss(() => rebuildViews(events, views, (p) => { if (p % 100000 < 5000) log(`  projected ${p}/${o.events}`); }));
+  const { peakRssMb } = await withPeakRss(() => rebuildViews(events, views, (p) => { if (p % 100000 < 5000) log(`  projected ${p}/${o.events}`); }, () => views.buildDeferredIndexes()));
   const rate = (o.events / (now() - started)) * 1000;
   const samples: number[] = [];
   for (let q = 0; q < o.queries; q += 1) {

@@ -9,7 +9,9 @@ export interface RebuildResult {
 }
 
 /** Projects the whole ledger (up to the head at start) into an empty read store. */
-export async function rebuildViews(events: EventStore, target: ReadStore, onProgress?: (position: number, head: number) => void): Promise<RebuildResult> {
+export async function rebuildViews(
+  events: EventStore, target: ReadStore, onProgress?: (position: number, head: number) => void, afterLoad?: () => Promise<void>,
+): Promise<RebuildResult> {
   const head = await events.headPosition();
   const projector = new Projector(events, target, {
     checkpointName: VIEWS_CHECKPOINT,
@@ -22,6 +24,7 @@ export async function rebuildViews(events: EventStore, target: ReadStore, onProg
   projector.start();
   await projector.waitFor(head);
   await projector.stop();
+  await afterLoad?.();
   return { position: projector.checkpoint, checksums: await target.checksums(LEDGER_COLLECTIONS) };
 }
 

@@ -74,15 +74,14 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     const outcomes: { pending: PendingAppend; result?: AppendResult; error?: unknown }[] = [];
     const recordedAt = this.clock().toISOString();
-    const one = this.db.transaction((p: PendingAppend) => this.appendOne(p, recordedAt));
     try {
+      // One transaction, one fsync for the whole batch. Expected-revision and idempotency checks run
+      // before a request writes anything, so a refused request leaves no trace and needs no savepoint;
+      // an unexpected failure while writing rolls back the whole batch and every caller is told.
       this.db.transaction(() => {
         for (const pending of batch) {
-          try {
-            outcomes.push({ pending, result: one(pending) });
-          } catch (error) {
-            outcomes.push({ pending, error });
-          }
+          const refusal = this.refusal(pending);
+          outcomes.push(refusal ?? { pending, result: this.appendOne(pending, recordedAt) });
         }
       })();
     } catch (error) {
@@ -96,12 +95,22 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((o) => o.result && !o.result.idempotent)) this.appended.emit('appended');
   }
 
-  private appendOne({ streamId, events, expected }: PendingAppend, recordedAt: string): AppendResult {
-    const existing = this.idempotentReplay(streamId, events);
-    if (existing) return existing;
+  /** A request that must not write: a replay (answered with the earlier result) or a refusal. */
+  private refusal(pending: PendingAppend): { pending: PendingAppend; result?: AppendResult; error?: unknown } | null {
+    try {
+      const replay = this.idempotentReplay(pending.streamId, pending.events);
+      if (replay) return { pending, result: replay };
+      const stream = this.stmts.stream.get(pending.streamId);
+      checkExpected(pending.streamId, pending.expected, stream ? stream.revision : -1);
+      return null;
+    } catch (error) {
+      return { pending, error };
+    }
+  }
+
+  private appendOne({ streamId, events }: PendingAppend, recordedAt: string): AppendResult {
     const stream = this.stmts.stream.get(streamId);
     const actual = stream ? stream.revision : -1;
-    checkExpected(streamId, expected, actual);
     let prevHash = stream ? stream.last_hash : GENESIS_HASH;
     let revision = actual;
     let position = 0;

@@ -3,17 +3,27 @@ import Database from 'better-sqlite3';
 import { Change, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
 import { compileQuery, fieldExpr, tableName } from './sqlite.query';
 
+export interface SqliteReadStoreOptions {
+  /**
+   * For building a fresh read-model file that is swapped in only when complete: no journal, no
+   * fsync, and query indexes created once at the end (buildDeferredIndexes) instead of per write.
+   */
+  readonly bulkLoad?: boolean;
+}
+
 /** Embedded read models: one table per collection, JSON documents, expression indexes. */
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
+  private readonly deferred: string[] = [];
   private readonly known = new Set<string>();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly writers = new Map<string, { upsert: Database.Statement; remove: Database.Statement }>();
 
-  constructor(path: string) {
+  constructor(path: string, private readonly options: SqliteReadStoreOptions = {}) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(options.bulkLoad ? 'journal_mode = OFF' : 'journal_mode = WAL');
     // Read models are rebuildable from the event store: NORMAL is durable enough and much faster.
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(options.bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
     // 64 MB page cache: projections update documents all over their B-trees.
     this.db.pragma('cache_size = -65536');
@@ -26,7 +36,9 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, pos INTEGER NOT NULL, doc TEXT NOT NULL)`);
     for (const index of indexes) {
       const columns = index.fields.map(fieldExpr).join(', ');
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}__${index.name} ON ${table} (${columns})`);
+      const ddl = `CREATE INDEX IF NOT EXISTS ${table}__${index.name} ON ${table} (${columns})`;
+      if (this.options.bulkLoad) this.deferred.push(ddl);
+      else this.db.exec(ddl);
     }
     this.known.add(collection);
   }
@@ -39,6 +51,21 @@ export class SqliteReadStore implements ReadStore {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /** Statements that write one collection, guarded by event position (redelivery never regresses). */
+  private writer(collection: string): { upsert: Database.Statement; remove: Database.Statement } {
+    let writer = this.writers.get(collection);
+    if (!writer) {
+      const table = this.table(collection);
+      writer = {
+        upsert: this.db.prepare(`INSERT INTO ${table} (id, pos, doc) VALUES (?, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE excluded.pos >= ${table}.pos`),
+        remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ? AND pos <= ?`),
+      };
+      this.writers.set(collection, writer);
+    }
+    return writer;
   }
 
   private table(collection: string): string {
@@ -66,14 +93,9 @@ export class SqliteReadStore implements ReadStore {
   async commit(changes: readonly Change[], checkpoint: { name: string; position: number }): Promise<void> {
     this.db.transaction(() => {
       for (const change of changes) {
-        const table = this.table(change.collection);
-        if (change.doc === null) {
-          this.stmt(`DELETE FROM ${table} WHERE id = ? AND pos <= ?`).run(change.id, change.position);
-        } else {
-          this.stmt(`INSERT INTO ${table} (id, pos, doc) VALUES (?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE excluded.pos >= ${table}.pos`)
-            .run(change.id, change.position, JSON.stringify(change.doc));
-        }
+        const writer = this.writer(change.collection);
+        if (change.doc === null) writer.remove.run(change.id, change.position);
+        else writer.upsert.run(change.id, change.position, JSON.stringify(change.doc));
       }
       this.stmt(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
         ON CONFLICT(name) DO UPDATE SET position = excluded.position WHERE excluded.position > checkpoints.position`)
@@ -96,6 +118,12 @@ export class SqliteReadStore implements ReadStore {
       }
       return { collection, count, sha256: hash.digest('hex') };
     });
+  }
+
+  /** After a bulk load: creates the query indexes in one pass and makes the file a normal WAL database. */
+  async buildDeferredIndexes(): Promise<void> {
+    for (const ddl of this.deferred.splice(0)) this.db.exec(ddl);
+    this.db.pragma('journal_mode = WAL');
   }
 
   async close(): Promise<void> {
