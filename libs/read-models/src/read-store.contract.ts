@@ -29,7 +29,9 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await store.checkpoint('cp')).toBe(1);
       await store.commit([{ collection: C, id: 'a', doc: null, position: 2 }], { name: 'cp', position: 2 });
       expect(await store.get(C, 'a')).toBeNull();
-      expect(await store.checkpoint('cp')).toBe(2);
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'again'), position: 3 }], { name: 'cp', position: 3 });
+      expect(await store.get(C, 'a')).toMatchObject({ at: 'again' });
+      expect(await store.checkpoint('cp')).toBe(3);
       expect(await store.checkpoint('other')).toBe(0);
     });
 
@@ -37,6 +39,8 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'new'), position: 10 }], { name: 'cp', position: 10 });
       await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'old'), position: 5 }], { name: 'cp', position: 5 });
       await store.commit([{ collection: C, id: 'a', doc: null, position: 6 }], { name: 'cp', position: 6 });
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'same event again'), position: 10 }], { name: 'cp', position: 10 });
+      await store.commit([{ collection: C, id: 'a', doc: null, position: 10 }], { name: 'cp', position: 10 });
       expect(await store.get(C, 'a')).toMatchObject({ at: 'new' });
       expect(await store.checkpoint('cp')).toBe(10);
     });

@@ -16,6 +16,15 @@ export function createEventStore(config: AppConfig): EventStore {
   return new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
 }
 
+/** A fresh, empty read-model set for `rebuild`; `finish` readies it for serving once loaded. */
+export function createRebuildTarget(config: AppConfig, file: string): { store: ReadStore; finish: () => Promise<void> } {
+  if (config.readStore !== 'sqlite') {
+    throw new ConfigError(`READ_STORE=${config.readStore} is not available in this build yet; use READ_STORE=sqlite (the default).`);
+  }
+  const store = new SqliteReadStore(join(config.dataDir, file), { bulkLoad: true });
+  return { store, finish: () => store.buildDeferredIndexes() };
+}
+
 export function createReadStore(config: AppConfig, file = VIEWS_FILE): ReadStore {
   if (config.readStore !== 'sqlite') {
     throw new ConfigError(`READ_STORE=${config.readStore} is not available in this build yet; use READ_STORE=sqlite (the default).`);

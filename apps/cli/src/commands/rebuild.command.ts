@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { compareChecksums, LEDGER_COLLECTIONS, rebuildViews, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
-import { createReadStore, VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
+import { createRebuildTarget, VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
 
@@ -15,11 +15,11 @@ export function rebuildCommand(): Command {
       const stores = await openStores();
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const nextFile = `read-models.rebuild-${stamp}.sqlite`;
-      const target = createReadStore(stores.config, nextFile);
+      const { store: target, finish } = createRebuildTarget(stores.config, nextFile);
       const started = Date.now();
       const head = await stores.events.headPosition();
       const bar = progressBar('rebuilding', head);
-      const result = await rebuildViews(stores.events, target, (position) => bar.update(position));
+      const result = await rebuildViews(stores.events, target, (position) => bar.update(position), finish);
       bar.stop();
       const liveCheckpoint = await stores.views.checkpoint(VIEWS_CHECKPOINT);
       const comparison = compareChecksums(await stores.views.checksums(LEDGER_COLLECTIONS), result.checksums);

@@ -84,7 +84,7 @@ export class MemoryReadStore implements ReadStore {
     for (const change of changes) {
       const coll = this.coll(change.collection);
       const existing = coll.get(change.id);
-      if (existing && existing.pos > change.position) continue;
+      if (existing && existing.pos >= change.position) continue;
       if (change.doc === null) coll.delete(change.id);
       else coll.set(change.id, { pos: change.position, json: JSON.stringify(change.doc) });
     }

@@ -60,8 +60,8 @@ export class SqliteReadStore implements ReadStore {
       const table = this.table(collection);
       writer = {
         upsert: this.db.prepare(`INSERT INTO ${table} (id, pos, doc) VALUES (?, ?, ?)
-          ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE excluded.pos >= ${table}.pos`),
-        remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ? AND pos <= ?`),
+          ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE excluded.pos > ${table}.pos`),
+        remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ? AND pos < ?`),
       };
       this.writers.set(collection, writer);
     }

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { interactionStreamId, partyStreamId } from '@civic-ledger/domain';
+import { NewEvent, SqliteEventStore } from '@civic-ledger/event-store';
+import { MemoryReadStore } from './memory/memory.read-store';
+import { Projection } from './projection';
+import { LEDGER_COLLECTIONS, LEDGER_PROJECTIONS } from './projections/ledger-projections';
+import { Projector } from './projector';
+import { rebuildViews } from './rebuild';
+import { SqliteReadStore } from './sqlite/sqlite.read-store';
+import { COLLECTIONS, PartyView } from './views';
+
+const event = (type: string, data: Record<string, unknown>, occurredAt = '2024-02-01T10:00:00.000Z'): NewEvent => ({
+  id: randomUUID(), type, data, occurredAt, actor: 'staff-1', correlationId: randomUUID(), causationId: null, schemaVersion: 1,
+});
+
+describe('Projector', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  const partyId = randomUUID();
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cl-proj-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 20 });
+    await events.append(partyStreamId(partyId), [event('PartyRegistered', { partyId, kind: 'person', name: { full: 'Zoë Núñez' } })], 'no_stream');
+    for (let i = 0; i < 30; i += 1) {
+      const interactionId = randomUUID();
+      await events.append(interactionStreamId(interactionId), [event('InteractionRecorded', {
+        interactionId, channel: i % 2 ? 'phone' : 'email', direction: 'inbound', occurredAt: `2024-01-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`,
+        partyIds: [partyId], department: 'housing', topics: ['repairs'], summary: `call ${i}`, confidentiality: 'normal',
+      }, `2024-01-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`)], 'no_stream');
+    }
+  });
+  afterEach(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const projector = (store: SqliteReadStore | MemoryReadStore, name = 'views.test', projections: readonly Projection[] = LEDGER_PROJECTIONS) =>
+    new Projector(events, store, { checkpointName: name, projections, batchSize: 7 });
+
+  it('catches up, then follows live appends, committing the checkpoint with the documents', async () => {
+    const views = new SqliteReadStore(join(dir, 'views.sqlite'));
+    const p = projector(views);
+    await p.init();
+    p.start();
+    expect(await p.waitFor(await events.headPosition(), 5000)).toBe(true);
+    const live = await events.append(partyStreamId(partyId), [event('PartyNameChanged', { partyId, name: { full: 'Zoë Smith' } })], 0);
+    expect(await p.waitFor(live.position, 5000)).toBe(true);
+    await p.stop();
+    expect(await views.checkpoint('views.test')).toBe(live.position);
+    const party = await views.get<PartyView>(COLLECTIONS.parties, partyId);
+    expect(party).toMatchObject({ name: { full: 'Zoë Smith' }, interactionCounts: { phone: 15, email: 15 }, revision: 1 });
+    await views.close();
+  });
+
+  it('changes nothing when every event is delivered again', async () => {
+    const views = new SqliteReadStore(join(dir, 'views.sqlite'));
+    const first = projector(views, 'first');
+    await first.init();
+    first.start();
+    await first.waitFor(await events.headPosition(), 5000);
+    await first.stop();
+    const before = await views.checksums(LEDGER_COLLECTIONS);
+    const redelivery = projector(views, 'second'); // a second checkpoint: replays everything into the same documents
+    await redelivery.init();
+    redelivery.start();
+    await redelivery.waitFor(await events.headPosition(), 5000);
+    await redelivery.stop();
+    expect(await views.checksums(LEDGER_COLLECTIONS)).toEqual(before);
+    await views.close();
+  });
+
+  it('resumes after a failing projection without losing or double-applying events', async () => {
+    let failures = 1;
+    const flaky: Projection = {
+      name: 'flaky', collections: [],
+      async project(e) {
+        if (e.type === 'InteractionRecorded' && (e.data as { summary: string }).summary === 'call 20' && failures-- > 0) throw new Error('boom');
+      },
+    };
+    const errors: string[] = [];
+    const views = new MemoryReadStore();
+    const p = new Projector(events, views, { checkpointName: 'cp', projections: [...LEDGER_PROJECTIONS, flaky], batchSize: 7, onError: (_e, ev) => errors.push(ev?.type ?? '') });
+    await p.init();
+    p.start();
+    expect(await p.waitFor(await events.headPosition(), 10_000)).toBe(true);
+    await p.stop();
+    expect(errors).toEqual(['InteractionRecorded']);
+    const rebuilt = new MemoryReadStore();
+    await rebuildViews(events, rebuilt);
+    expect(await views.checksums(LEDGER_COLLECTIONS)).toEqual(await rebuilt.checksums(LEDGER_COLLECTIONS));
+  });
+
+  it('rebuilds byte-identical documents on SQLite (bulk load) and in memory', async () => {
+    const bulk = new SqliteReadStore(join(dir, 'bulk.sqlite'), { bulkLoad: true });
+    const a = await rebuildViews(events, bulk, undefined, () => bulk.buildDeferredIndexes());
+    const b = await rebuildViews(events, new MemoryReadStore());
+    expect(a.checksums).toEqual(b.checksums);
+    expect(a.checksums.find((c) => c.collection === 'timeline')?.count).toBe(31);
+    await expect(rebuildViews(events, bulk)).rejects.toThrow('not empty');
+    await bulk.close();
+  });
+});

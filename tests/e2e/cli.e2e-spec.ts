@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+
+const run = promisify(execFile);
+const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+
+/** The civic-ledger command as operators and auditors use it, on a seeded data directory. */
+describe('civic-ledger CLI', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cl-cli-'));
+  const cli = async (...args: string[]) => run(process.execPath, [MAIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  let partyId: string;
+
+  it('seeds realistic demo data with a summary', async () => {
+    const { stdout } = await cli('seed', '--parties', '40', '--interactions', '400', '--json');
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ parties: 40, interactions: 400, correspondence: 40 });
+    expect(summary.lastPosition).toBeGreaterThan(480);
+  });
+
+  it('verifies every chain and reports JSON for machines', async () => {
+    const report = JSON.parse((await cli('verify', '--json')).stdout);
+    expect(report).toMatchObject({ ok: true, breaks: [] });
+    expect(report.eventTypes.InteractionRecorded).toBe(400);
+    expect(report.eventTypes.PartyRegistered).toBe(40);
+  });
+
+  it('exports and replays a party', async () => {
+    const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+    partyId = (db.prepare(`SELECT json_extract(doc, '$.id') AS id FROM rm_parties ORDER BY json_extract(doc, '$.sortName') LIMIT 1`).get() as { id: string }).id;
+    db.close();
+    const exported = (await cli('export', partyId)).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(exported[0]).toMatchObject({ type: 'PartyRegistered', streamId: `party-${partyId}` });
+    const replay = JSON.parse((await cli('replay', partyId, '--as-of', new Date().toISOString(), '--json', '--limit', '5')).stdout);
+    expect(replay.party.id).toBe(partyId);
+    expect(replay.events).toBe(exported.length);
+    const before = await cli('replay', partyId, '--as-of', '2000-01-01T00:00:00Z').catch((e: { code: number; stderr: string }) => e);
+    expect(before).toMatchObject({ code: 1, stderr: expect.stringContaining('was not known as of') });
+  });
+
+  it('rebuilds read models identical to the live ones and swaps them in, keeping the old set', async () => {
+    const result = JSON.parse((await cli('rebuild', '--json')).stdout);
+    expect(result).toMatchObject({ identicalToLive: true, differences: [], swapped: true });
+    expect(existsSync(join(dataDir, result.previousFile))).toBe(true);
+    const again = JSON.parse((await cli('rebuild', '--json', '--no-swap')).stdout);
+    expect(again.identicalToLive).toBe(true);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('read-models.rebuild-'))).toHaveLength(1);
+  });
+
+  it('names the stream and revision where the store file was edited behind its back', async () => {
+    const db = new Database(join(dataDir, 'events.sqlite'));
+    const victim = db.prepare(`SELECT stream_id, revision, data FROM events WHERE type = 'InteractionRecorded' LIMIT 1 OFFSET 7`).get() as { stream_id: string; revision: number; data: string };
+    db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(victim.data.replace(/"summary":"[^"]*"/, '"summary":"nothing happened"'), victim.stream_id, victim.revision);
+    db.close();
+    const failed = await cli('verify').catch((e: { code: number; stdout: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stdout: string }).stdout).toContain(`TAMPERED`);
+    expect((failed as { stdout: string }).stdout).toContain(`hash-mismatch in ${victim.stream_id} at revision ${victim.revision}`);
+  });
+
+  it('explains bad configuration and exits with code 2', async () => {
+    const failed = await run(process.execPath, [MAIN, 'verify'], { env: { ...process.env, DATA_DIR: dataDir, EVENT_STORE: 'oracle' } }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining('EVENT_STORE must be one of sqlite, esdb') });
+  });
+});
