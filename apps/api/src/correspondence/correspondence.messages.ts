@@ -2,10 +2,9 @@ import { Command, Query } from '@nestjs/cqrs';
 import { CorrespondenceCommand } from '@civic-ledger/domain';
 import { CorrespondenceFilter, CorrespondenceView, Page } from '@civic-ledger/read-models';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
+import { Intent } from '../application/intent';
 
-export type CorrespondenceIntent = {
-  [K in CorrespondenceCommand['type']]: { type: K; data: Omit<Extract<CorrespondenceCommand, { type: K }>['data'], 'knownPartyIds'> }
-}[CorrespondenceCommand['type']];
+export type CorrespondenceIntent = Intent<CorrespondenceCommand, 'knownPartyIds'>;
 
 export class ExecuteCorrespondenceCommand extends Command<CommandOutcome> {
   constructor(readonly intent: CorrespondenceIntent, readonly ctx: WriteContext) {

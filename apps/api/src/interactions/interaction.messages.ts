@@ -2,9 +2,9 @@ import { Command, Query } from '@nestjs/cqrs';
 import { InteractionCommand } from '@civic-ledger/domain';
 import { InteractionView } from '@civic-ledger/read-models';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
+import { Intent } from '../application/intent';
 
-type Resolved = 'knownPartyIds' | 'correspondenceKnown';
-export type InteractionIntent = { [K in InteractionCommand['type']]: { type: K; data: Omit<Extract<InteractionCommand, { type: K }>['data'], Resolved> } }[InteractionCommand['type']];
+export type InteractionIntent = Intent<InteractionCommand, 'knownPartyIds' | 'correspondenceKnown'>;
 
 export class ExecuteInteractionCommand extends Command<CommandOutcome> {
   constructor(readonly intent: InteractionIntent, readonly ctx: WriteContext) {

@@ -4,10 +4,9 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { Page, PartySearch, PartyView, TimelineEntry, TimelineFilter } from '@civic-ledger/read-models';
 import { PointInTime } from '@civic-ledger/audit';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
+import { Intent } from '../application/intent';
 
-type Resolved = 'toPartyKnown' | 'survivorKnown';
-/** A party command as the edge states it; the handler resolves facts about other parties. */
-export type PartyIntent = { [K in PartyCommand['type']]: { type: K; data: Omit<Extract<PartyCommand, { type: K }>['data'], Resolved> } }[PartyCommand['type']];
+export type PartyIntent = Intent<PartyCommand, 'toPartyKnown' | 'survivorKnown'>;
 
 export class ExecutePartyCommand extends Command<CommandOutcome> {
   constructor(readonly intent: PartyIntent, readonly ctx: WriteContext) {
