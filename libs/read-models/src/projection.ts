@@ -25,9 +25,16 @@ export function asLedgerEvent(event: RecordedEvent): LedgerEvent {
   return { type: event.type, data: event.data } as LedgerEvent;
 }
 
-/** Unit of work over a ReadStore for one batch of events. */
+/**
+ * Unit of work over a ReadStore for one batch of events. It knows the position of the last event
+ * reflected in every document it touches, and ignores writes of an event to a document that already
+ * reflects it: redelivered events (after a crash, or a replay from an older checkpoint) change nothing,
+ * even for read-modify-write projections such as counters.
+ */
 export class ProjectionBatch implements ProjectionContext {
-  private readonly pending = new Map<string, { collection: string; id: string; doc: Doc | null; position: number }>();
+  /** `verified`: the stored document was looked at before this write (blind writes are checked on first read). */
+  private readonly pending = new Map<string, { collection: string; id: string; doc: Doc | null; position: number; verified: boolean }>();
+  private readonly applied = new Map<string, number>();
   private position = 0;
   eventCount = 0;
 
@@ -43,18 +50,38 @@ export class ProjectionBatch implements ProjectionContext {
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    const hit = this.pending.get(`${collection}\u0000${id}`);
+    const key = `${collection}\u0000${id}`;
+    const hit = this.pending.get(key);
+    if (hit && !hit.verified) {
+      // A blind write (put without get) of a redelivered event must not hide a newer stored document.
+      const stored = await this.store.getVersioned<T>(collection, id);
+      this.applied.set(key, stored?.position ?? 0);
+      if (stored && stored.position >= hit.position) {
+        this.pending.delete(key);
+        return stored.doc;
+      }
+      hit.verified = true;
+    }
     // The same object: projections mutate what they get and put it back within the batch.
     if (hit) return hit.doc as T | null;
-    return this.store.get<T>(collection, id);
+    const stored = await this.store.getVersioned<T>(collection, id);
+    this.applied.set(key, stored?.position ?? 0);
+    return stored ? stored.doc : null;
   }
 
   put(collection: string, doc: Doc): void {
-    this.pending.set(`${collection}\u0000${doc.id}`, { collection, id: doc.id, doc, position: this.position });
+    this.write(collection, doc.id, doc);
   }
 
   remove(collection: string, id: string): void {
-    this.pending.set(`${collection}\u0000${id}`, { collection, id, doc: null, position: this.position });
+    this.write(collection, id, null);
+  }
+
+  private write(collection: string, id: string, doc: Doc | null): void {
+    const key = `${collection}\u0000${id}`;
+    const applied = this.applied.get(key);
+    if (applied !== undefined && applied >= this.position) return;
+    this.pending.set(key, { collection, id, doc, position: this.position, verified: applied !== undefined || this.pending.get(key)?.verified === true });
   }
 
   changes(): Change[] {

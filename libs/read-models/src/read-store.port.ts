@@ -48,6 +48,8 @@ export interface CollectionChecksum {
 export interface ReadStore {
   ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  /** The document with the position of the last event that wrote it. */
+  getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null>;
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]>;
   /**

@@ -66,6 +66,11 @@ export class MemoryReadStore implements ReadStore {
     return entry ? (JSON.parse(entry.json) as T) : null;
   }
 
+  async getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null> {
+    const entry = this.coll(collection).get(id);
+    return entry ? { doc: JSON.parse(entry.json) as T, position: entry.pos } : null;
+  }
+
   async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> {
     const docs = await Promise.all(ids.map((id) => this.get<T>(collection, id)));
     return docs.filter((d): d is Awaited<T> => d !== null);

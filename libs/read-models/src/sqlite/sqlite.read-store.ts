@@ -78,6 +78,11 @@ export class SqliteReadStore implements ReadStore {
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
+  async getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null> {
+    const row = this.stmt(`SELECT doc, pos FROM ${this.table(collection)} WHERE id = ?`).get(id) as { doc: string; pos: number } | undefined;
+    return row ? { doc: JSON.parse(row.doc) as T, position: row.pos } : null;
+  }
+
   async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return [];
     const rows = this.stmt(`SELECT doc FROM ${this.table(collection)} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { doc: string }[];
