@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Jest loads global setup and teardown through their default export.
+    files: ['tests/infra/global-*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -26,7 +31,7 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
-    ignores: ['libs/config/**'],
+    ignores: ['libs/config/**', '**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Configuration is read in libs/config only.' }],
     },

@@ -7,6 +7,9 @@ const base = { testEnvironment: 'node', moduleNameMapper, transform, rootDir: __
 
 module.exports = {
   testTimeout: 120000,
+  // Starts the real servers integration tests need (tests/infra); CI fails when one cannot start.
+  globalSetup: '<rootDir>/tests/infra/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/infra/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
+import { interaction, letter, person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
 
-describe('the ledger end to end (embedded)', () => {
+describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
+  beforeAll(async () => { t = await startTestApp(env); });
   afterAll(async () => t.close());
 
   /** POST and return the body; X-Min-Position from the write lets the next read see it. */

@@ -14,7 +14,7 @@ export interface CliStores {
 export async function openStores(): Promise<CliStores> {
   const config = loadConfig();
   const events = createEventStore(config);
-  const views = createReadStore(config);
+  const views = await createReadStore(config);
   for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await views.ensureCollection(c.name, c.indexes);
   return { config, events, views, close: async () => { await events.close(); await views.close(); } };
 }

@@ -8,3 +8,5 @@ export * from './memory/memory.read-store';
 export * from './search/normalise';
 export * from './queries/party-queries';
 export * from './rebuild';
+export * from './mongo/mongo.read-store';
+export * from './mongo/mongo.read-model-sets';

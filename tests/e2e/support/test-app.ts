@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,15 @@ import request from 'supertest';
 import { loadConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { createApp } from '../../../apps/api/src/bootstrap';
+
+/** The read stores the e2e scenarios run on: embedded always, MongoDB when a server is available. */
+export function readStoreVariants(): [string, Record<string, string>][] {
+  const variants: [string, Record<string, string>][] = [['embedded read models', {}]];
+  const url = process.env.MONGODB_URL;
+  if (url) variants.push(['MongoDB read models', { READ_STORE: 'mongo', MONGODB_URL: `${url}/cl_e2e_${randomUUID().slice(0, 8)}` }]);
+  else process.stderr.write('\n*** MongoDB e2e variants SKIPPED: no MONGODB_URL and no test server (see tests/infra). ***\n');
+  return variants;
+}
 
 export interface TestApp {
   app: INestApplication;

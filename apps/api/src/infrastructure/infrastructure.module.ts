@@ -43,7 +43,7 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: PROJECTOR_OPTIONS, useValue: options },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
-        { provide: READ_STORE, useFactory: () => createReadStore(config) },
+        { provide: READ_STORE, useFactory: () => createReadStore(config) }, // async: MongoDB reads its live-set pointer
         {
           provide: Projector,
           inject: [EVENT_STORE, READ_STORE],

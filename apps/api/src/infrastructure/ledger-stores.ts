@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { EventStore, SqliteEventStore } from '@civic-ledger/event-store';
-import { ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { MongoReadModelSets, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const VIEWS_FILE = 'read-models.sqlite';
@@ -16,19 +16,52 @@ export function createEventStore(config: AppConfig): EventStore {
   return new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
 }
 
-/** A fresh, empty read-model set for `rebuild`; `finish` readies it for serving once loaded. */
-export function createRebuildTarget(config: AppConfig, file: string): { store: ReadStore; finish: () => Promise<void> } {
-  if (config.readStore !== 'sqlite') {
-    throw new ConfigError(`READ_STORE=${config.readStore} is not available in this build yet; use READ_STORE=sqlite (the default).`);
-  }
-  const store = new SqliteReadStore(join(config.dataDir, file), { bulkLoad: true });
-  return { store, finish: () => store.buildDeferredIndexes() };
+/** The live read-model set: the embedded file, or the MongoDB set the pointer names. */
+export async function createReadStore(config: AppConfig): Promise<ReadStore> {
+  if (config.readStore === 'mongo') return MongoReadModelSets.connect(config.mongodbUrl as string).openActive();
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteReadStore(join(config.dataDir, VIEWS_FILE));
 }
 
-export function createReadStore(config: AppConfig, file = VIEWS_FILE): ReadStore {
-  if (config.readStore !== 'sqlite') {
-    throw new ConfigError(`READ_STORE=${config.readStore} is not available in this build yet; use READ_STORE=sqlite (the default).`);
+/** A fresh, empty read-model set for a blue/green rebuild. */
+export interface RebuildTarget {
+  readonly store: ReadStore;
+  /** Where the new set lives (file or collection prefix). */
+  readonly name: string;
+  /** Readies the loaded set for serving (indexes). */
+  finish(): Promise<void>;
+  /** Closes the new set and, with `swap`, makes it the live one; returns where the previous set is kept. */
+  complete(swap: boolean): Promise<string | null>;
+}
+
+export function createRebuildTarget(config: AppConfig, label: string): RebuildTarget {
+  if (config.readStore === 'mongo') {
+    const sets = MongoReadModelSets.connect(config.mongodbUrl as string);
+    const { store, prefix } = sets.openNew(label);
+    return {
+      store, name: prefix, finish: async () => undefined,
+      complete: async (swap) => {
+        const previous = swap ? await sets.activate(prefix, new Date().toISOString()) : null;
+        await store.close();
+        return previous;
+      },
+    };
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteReadStore(join(config.dataDir, file));
+  const file = `read-models.rebuild-${label}.sqlite`;
+  const store = new SqliteReadStore(join(config.dataDir, file), { bulkLoad: true });
+  return {
+    store, name: file, finish: () => store.buildDeferredIndexes(),
+    complete: async (swap) => {
+      await store.close();
+      if (!swap) return null;
+      const dir = config.dataDir;
+      let previous: string | null = null;
+      if (existsSync(join(dir, VIEWS_FILE))) {
+        previous = `read-models.previous-${label}.sqlite`;
+        renameSync(join(dir, VIEWS_FILE), join(dir, previous));
+      }
+      renameSync(join(dir, file), join(dir, VIEWS_FILE));
+      return previous;
+    },
+  };
 }

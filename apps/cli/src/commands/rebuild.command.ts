@@ -1,48 +1,36 @@
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { compareChecksums, LEDGER_COLLECTIONS, rebuildViews, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
-import { createRebuildTarget, VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
+import { createRebuildTarget } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
 
 export function rebuildCommand(): Command {
   return new Command('rebuild')
-    .description('rebuild every read model from the event store into a fresh file, compare checksums with the live set, then swap it in')
+    .description('rebuild every read model from the event store into a fresh set, compare checksums with the live set, then switch to it (blue/green)')
     .option('--no-swap', 'only build and compare; leave the live read models in place')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { swap: boolean; json?: boolean }) => {
       const stores = await openStores();
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const nextFile = `read-models.rebuild-${stamp}.sqlite`;
-      const { store: target, finish } = createRebuildTarget(stores.config, nextFile);
+      const label = new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 17);
+      const target = createRebuildTarget(stores.config, label);
       const started = Date.now();
       const head = await stores.events.headPosition();
       const bar = progressBar('rebuilding', head);
-      const result = await rebuildViews(stores.events, target, (position) => bar.update(position), finish);
+      const result = await rebuildViews(stores.events, target.store, (position) => bar.update(position), () => target.finish());
       bar.stop();
       const liveCheckpoint = await stores.views.checkpoint(VIEWS_CHECKPOINT);
       const comparison = compareChecksums(await stores.views.checksums(LEDGER_COLLECTIONS), result.checksums);
-      await target.close();
       await stores.close();
-      const dir = stores.config.dataDir;
-      let previous: string | null = null;
-      if (opts.swap) {
-        if (existsSync(join(dir, VIEWS_FILE))) {
-          previous = `read-models.previous-${stamp}.sqlite`;
-          renameSync(join(dir, VIEWS_FILE), join(dir, previous));
-        }
-        renameSync(join(dir, nextFile), join(dir, VIEWS_FILE));
-      }
+      const previous = await target.complete(opts.swap);
       const summary = {
         events: result.position, seconds: (Date.now() - started) / 1000, liveCheckpoint, identicalToLive: comparison.identical,
-        differences: comparison.differences, swapped: opts.swap, previousFile: previous, rebuiltFile: opts.swap ? VIEWS_FILE : nextFile,
+        differences: comparison.differences, swapped: opts.swap, rebuilt: target.name, previous,
       };
       if (opts.json) printJson(summary);
       else printLines([
         `rebuilt read models from ${result.position} ledger positions in ${summary.seconds.toFixed(1)} s`,
         comparison.identical ? 'checksums identical to the live read models' : `differs from the live read models (live checkpoint ${liveCheckpoint}) in: ${comparison.differences.map((d) => d.collection).join(', ')}`,
-        opts.swap ? `swapped in; the previous set is kept as ${previous ?? '(none)'} until you delete it. Restart a running server to use it.` : `kept as ${nextFile} (not swapped)`,
+        opts.swap ? `switched to ${target.name}; the previous set is kept as ${previous ?? '(none)'} until you drop it. Restart running servers to serve from it.` : `kept as ${target.name} (not switched)`,
       ]);
     });
 }
