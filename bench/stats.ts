@@ -13,16 +13,3 @@ export function latencySummary(samplesMs: number[]): { p50: number; p99: number;
 export function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
-
-/** Samples RSS while work runs; returns the peak in MB. */
-export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-  try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakRssMb: Math.round(peak / 1024 / 1024) };
-  } finally {
-    clearInterval(timer);
-  }
-}

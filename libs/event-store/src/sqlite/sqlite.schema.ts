@@ -9,7 +9,6 @@ export function openEventDatabase(path: string): Database.Database {
   // FULL: every commit fsyncs the WAL, so an acknowledged append survives power loss.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -65536');
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position     INTEGER PRIMARY KEY,
