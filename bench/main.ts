@@ -7,10 +7,11 @@ import { Command } from 'commander';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import { findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
 import { envelope, fillLedger } from './ledger-fixture';
+import { embeddedQueries, mongoFigures } from './mongo-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { events: number; appends: number; concurrent: number; queries: number; out: string }
+interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -86,6 +87,35 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
   ];
 }
 
+/** Embedded and MongoDB read models side by side on one ledger of `mongoEvents` events. */
+async function readStoreComparison(dir: string, o: Options): Promise<Result[]> {
+  const sub = join(dir, 'compare');
+  mkdirSync(sub);
+  const events = new SqliteEventStore(join(sub, 'ledger.sqlite'));
+  const { partyIds } = await fillLedger(events, o.mongoEvents, () => undefined);
+  const views = new SqliteReadStore(join(sub, 'views.sqlite'), { bulkLoad: true });
+  const started = now();
+  await rebuildViews(events, views, undefined, () => views.buildDeferredIndexes());
+  const embeddedRate = (o.mongoEvents / (now() - started)) * 1000;
+  await views.close();
+  await events.close();
+  const samples = Math.min(o.queries, 1000);
+  const embedded = await embeddedQueries(sub, partyIds, samples);
+  const results: Result[] = [
+    { name: `embedded: projector into SQLite, ${o.mongoEvents} events`, value: round(embeddedRate), unit: 'events/s' },
+    { name: `embedded: view / timeline page / search at ${o.mongoEvents} events`, value: embedded.view.p50, unit: 'ms p50 (view)', extra: { ...embedded } },
+  ];
+  const mongo = await mongoFigures(sub, partyIds, samples, o.mongoUrl);
+  if (!mongo) {
+    log('  MongoDB comparison skipped: no MONGODB_URL and no Java to start the wire server');
+    return results;
+  }
+  return [...results,
+    { name: `mongo: projector into ${mongo.target}, ${mongo.events} events`, value: round(mongo.eventsPerSecond), unit: 'events/s', baseline: round(embeddedRate), ratio: round(mongo.eventsPerSecond / embeddedRate, 3), extra: { baseline: 'embedded SQLite projector, same ledger, same run' } },
+    { name: `mongo: view / timeline page / search at ${mongo.events} events`, value: mongo.queries.view.p50, unit: 'ms p50 (view)', extra: { ...mongo.queries } },
+  ];
+}
+
 async function main(o: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const results: Result[] = [];
@@ -96,6 +126,7 @@ async function main(o: Options): Promise<void> {
     results.push(await concurrentWriters(dir, o));
     log(`  ${results[results.length - 1].name}: done`);
     results.push(...await rebuildAndQuery(dir, o));
+    if (o.mongo) results.push(...await readStoreComparison(dir, o));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -130,6 +161,9 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--concurrent <n>', 'concurrent appenders', int, 64)
   .option('--queries <n>', 'timeline queries to sample', int, 2000)
   .option('--out <dir>', 'where JSON results go', 'bench-results')
+  .option('--no-mongo', 'skip the MongoDB read-model comparison')
+  .option('--mongo-events <n>', 'ledger size for the embedded vs MongoDB comparison', int, 100_000)
+  .option('--mongo-url <url>', 'a real MongoDB (default: start the MongoDB-wire test server)')
   .action((o: Options) => main(o))
   .parseAsync(process.argv)
   .catch((error: unknown) => { process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`); process.exitCode = 1; });

@@ -55,6 +55,15 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     const again = JSON.parse((await cli('rebuild', '--json', '--no-swap')).stdout);
     expect(again.identicalToLive).toBe(true);
     if (!mongo) expect(readdirSync(dataDir).filter((f) => f.startsWith('read-models.rebuild-'))).toHaveLength(1);
+    // Housekeeping: the previous set and the unswapped one are listed, and can be dropped; the live one cannot.
+    const sets = JSON.parse((await cli('read-models', 'list', '--json')).stdout) as { name: string; live: boolean }[];
+    expect(sets.filter((s) => s.live)).toHaveLength(1);
+    expect(sets.map((s) => s.name)).toEqual(expect.arrayContaining([result.previous, again.rebuilt]));
+    await cli('read-models', 'drop', result.previous);
+    const live = sets.find((s) => s.live)?.name as string;
+    await expect(cli('read-models', 'drop', live)).rejects.toMatchObject({ code: 1 });
+    const after = JSON.parse((await cli('read-models', 'list', '--json')).stdout) as { name: string }[];
+    expect(after.map((s) => s.name)).not.toContain(result.previous);
   });
 
   it('names the stream and revision where the store file was edited behind its back', async () => {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@civic-ledger/config';
 import { exportCommand } from './commands/export.command';
+import { readModelSetsCommand } from './commands/read-model-sets.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { seedCommand } from './commands/seed.command';
@@ -17,6 +18,7 @@ const program = new Command('civic-ledger')
   .addCommand(replayCommand())
   .addCommand(verifyCommand())
   .addCommand(rebuildCommand())
+  .addCommand(readModelSetsCommand())
   .addCommand(exportCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -47,7 +47,7 @@ export function createRebuildTarget(config: AppConfig, label: string): RebuildTa
       },
     };
   }
-  const file = `read-models.rebuild-${label}.sqlite`;
+  const file = `read-models.rebuild-${label}.sqlite`; // names match "read-models list"/"drop"
   const store = new SqliteReadStore(join(config.dataDir, file), { bulkLoad: true });
   return {
     store, name: file, finish: () => store.buildDeferredIndexes(),

@@ -29,3 +29,37 @@ suite('MongoReadStore', () => {
     await mongo.close();
   });
 });
+
+/**
+ * Which index serves each query (see README): only a real MongoDB answers explain(); the wire test
+ * server does not implement it, so this runs when MONGODB_URL points at a real server.
+ */
+const realMongo = url !== undefined && process.env.CIVIC_LEDGER_TEST_MONGO !== 'started';
+(realMongo ? describe : describe.skip)('query plans on a real MongoDB', () => {
+  const winning = (plan: Record<string, unknown>): string => JSON.stringify((plan.queryPlanner as Record<string, unknown>).winningPlan);
+
+  it('serves timeline pages, search and correspondence lists from their indexes', async () => {
+    const { MongoClient } = await import('mongodb');
+    const { compileFilter, compileSort } = await import('./mongo.query');
+    const { LEDGER_PROJECTIONS } = await import('../projections/ledger-projections');
+    const dbName = `cl_plan_${randomUUID().slice(0, 8)}`;
+    const store = MongoReadStore.connect(`${url}/${dbName}`);
+    for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await store.ensureCollection(c.name, c.indexes);
+    const client = new MongoClient(url as string);
+    const db = client.db(dbName);
+    const plan = async (collection: string, query: Parameters<typeof compileFilter>[0]) =>
+      winning(await db.collection(`rm_${collection}`).find(compileFilter(query)).sort(compileSort(query) ?? {}).limit(query.limit ?? 0).explain());
+    const timeline = await plan('timeline', { where: [{ field: 'partyId', op: 'eq', value: 'p' }], orderBy: [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit: 51 });
+    expect(timeline).toContain('IXSCAN');
+    expect(timeline).toContain('party_occurred');
+    expect(timeline).not.toContain('"stage":"SORT"');
+    const search = await plan('party_lookup', { where: [{ field: 'kind', op: 'eq', value: 'name' }, { field: 'value', op: 'prefix', value: 'zo' }], limit: 2000 });
+    expect(search).toContain('kind_value');
+    const due = await plan('correspondence', { where: [{ field: 'status', op: 'eq', value: 'received' }, { field: 'dueAt', op: 'lt', value: '2025' }], orderBy: [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }], limit: 51 });
+    expect(due).toContain('status_due');
+    await client.db(dbName).dropDatabase();
+    await client.close();
+    await store.close();
+  });
+});
+if (!realMongo) process.stderr.write('\n*** Query-plan test needs a real MongoDB (MONGODB_URL); the wire test server has no explain(). ***\n');
