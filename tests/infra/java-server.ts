@@ -1,8 +1,21 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const CACHE_DIR = join(__dirname, '..', '..', '.cache', 'infra');
+/** The repository root, whether this runs from tests/infra or from its compiled copy in dist/. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above tests/infra');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = repoRoot();
+export const INFRA_DIR = join(ROOT, 'tests', 'infra');
+export const CACHE_DIR = join(ROOT, '.cache', 'infra');
 
 export function haveJava(): boolean {
   try {

@@ -1,0 +1,40 @@
+import { PartyEvent } from '@civic-ledger/domain';
+
+/** What the compacted profile topic carries for a party: its current public profile. */
+export interface PartyProfile {
+  partyId: string;
+  kind: string;
+  name: { full: string; given?: string; family?: string };
+  preferredLanguage?: string;
+  status: 'active' | 'merged';
+  mergedInto: string | null;
+  contactPoints: { contactPointId: string; kind: string; value: string; verified: boolean }[];
+  consents: { purpose: string; channel: string }[];
+  revision: number;
+}
+
+/** Folds a party's events (oldest first) into its public profile; null when erased or unknown. */
+export function foldProfile(events: readonly { event: PartyEvent; revision: number }[]): PartyProfile | null {
+  let profile: PartyProfile | null = null;
+  for (const { event, revision } of events) {
+    if (event.type === 'PartyRegistered') {
+      const d = event.data;
+      profile = { partyId: d.partyId, kind: d.kind, name: { ...d.name }, ...(d.preferredLanguage ? { preferredLanguage: d.preferredLanguage } : {}), status: 'active', mergedInto: null, contactPoints: [], consents: [], revision };
+      continue;
+    }
+    if (!profile) continue;
+    profile.revision = revision;
+    switch (event.type) {
+      case 'PartyNameChanged': profile.name = { ...event.data.name }; break;
+      case 'ContactPointAdded': profile.contactPoints.push({ contactPointId: event.data.contactPointId, kind: event.data.kind, value: event.data.value, verified: event.data.verified }); break;
+      case 'ContactPointRemoved': profile.contactPoints = profile.contactPoints.filter((c) => c.contactPointId !== event.data.contactPointId); break;
+      case 'ConsentGiven': profile.consents.push({ purpose: event.data.purpose, channel: event.data.channel }); break;
+      case 'ConsentWithdrawn': profile.consents = profile.consents.filter((c) => !(c.purpose === event.data.purpose && c.channel === event.data.channel)); break;
+      case 'PartyMerged': profile.status = 'merged'; profile.mergedInto = event.data.survivorPartyId; break;
+      case 'PartyUnmerged': profile.status = 'active'; profile.mergedInto = null; break;
+      case 'PartyErased': profile = null; break;
+      default: break;
+    }
+  }
+  return profile;
+}
