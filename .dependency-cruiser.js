@@ -38,7 +38,7 @@ module.exports = {
       name: 'no-nest-in-core-libs',
       comment: 'Ports, adapters and projections are framework-free; Nest lives in apps/.',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|read-models|audit)' },
+      from: { path: '^libs/(domain|event-store|read-models|audit|messaging)' },
       to: { path: 'node_modules/@nestjs' },
     },
     {

@@ -49,7 +49,19 @@ async function waitReady(brokers: string, child: ChildProcess, output: () => str
 }
 
 /** A real single-node Apache Kafka broker (KRaft) on free loopback ports, from jars cached by Maven. */
-export async function startKafkaBroker(): Promise<KafkaBroker> {
+export async function startKafkaBroker(attempts = 3): Promise<KafkaBroker> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      // A free port can be taken by another test process before the broker binds it: try new ports.
+      if (attempt >= attempts) throw error;
+      process.stderr.write(`[infra] Kafka did not start (attempt ${attempt}): ${error instanceof Error ? error.message.slice(0, 300) : String(error)}\n`);
+    }
+  }
+}
+
+async function startOnce(): Promise<KafkaBroker> {
   const jars = fetchJars('kafka-3.9.1', join(INFRA_DIR, 'kafka'));
   const dir = mkdtempSync(join(tmpdir(), 'cl-kafka-'));
   mkdirSync(join(dir, 'logs'));

@@ -9,11 +9,13 @@ import { replayCommand } from './commands/replay.command';
 import { seedCommand } from './commands/seed.command';
 import { serveCommand } from './commands/serve.command';
 import { verifyCommand } from './commands/verify.command';
+import { workerCommand } from './commands/worker.command';
 
 const program = new Command('civic-ledger')
   .description('Institutional memory for public services: record, consolidate, replay and verify.')
   .showHelpAfterError('(run civic-ledger --help for the commands)')
   .addCommand(serveCommand())
+  .addCommand(workerCommand())
   .addCommand(seedCommand())
   .addCommand(replayCommand())
   .addCommand(verifyCommand())

@@ -2,12 +2,18 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { Projector } from '@civic-ledger/read-models';
+import { Relay } from '@civic-ledger/messaging';
+import { RELAY } from '../infrastructure/infrastructure.module';
 import type { Response } from 'express';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore, private readonly projector: Projector) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly projector: Projector,
+    @Inject(RELAY) private readonly relay: Relay | null,
+  ) {}
 
   @Get('live')
   live(): { status: 'ok' } {
@@ -29,6 +35,7 @@ export class HealthController {
       status: ok ? 'ok' : 'unavailable',
       eventStore: head === null ? 'unreachable' : 'ok',
       projector: { status: this.projector.status, checkpoint: this.projector.checkpoint, lag: head === null ? null : Math.max(0, head - this.projector.checkpoint) },
+      relay: this.relay ? { status: this.relay.status, checkpoint: this.relay.checkpoint, lag: head === null ? null : Math.max(0, head - this.relay.checkpoint) } : 'off',
     };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
+import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
 import { createEventStore, createReadStore } from './ledger-stores';
 
 export interface InfrastructureOptions {
@@ -10,11 +11,13 @@ export interface InfrastructureOptions {
 }
 
 const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
+export const RELAY = Symbol('RELAY');
 
 @Injectable()
 class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly projector: Projector,
+    @Inject(RELAY) private readonly relay: Relay | null,
     @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly views: ReadStore,
@@ -23,9 +26,14 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await this.projector.init();
     if (this.options.runProjector) this.projector.start();
+    if (this.relay && this.options.runProjector) {
+      await this.relay.init();
+      this.relay.start();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
     await this.projector.stop();
     await this.events.close();
     await this.views.close();
@@ -37,6 +45,7 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 export class InfrastructureModule {
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     const logger = new Logger('Projector');
+    const relayLogger = new Logger('Relay');
     return {
       module: InfrastructureModule,
       providers: [
@@ -53,9 +62,20 @@ export class InfrastructureModule {
             onError: (error, event) => logger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, eventType: event?.type, position: event?.position }, 'projection failed; retrying'),
           }),
         },
+        {
+          provide: RELAY,
+          inject: [EVENT_STORE, READ_STORE],
+          // The Kafka relay runs only when brokers are configured; it keeps its own checkpoint.
+          useFactory: (events: EventStore, views: ReadStore) => (config.kafkaBrokers.length === 0 ? null : new Relay(
+            events,
+            new KafkaEventPublisher({ brokers: config.kafkaBrokers }),
+            { load: (name) => views.checkpoint(name), save: (name, position) => views.commit([], { name, position }) },
+            { onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint') },
+          )),
+        },
         ProjectorLifecycle,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector],
+      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector, RELAY],
     };
   }
 }

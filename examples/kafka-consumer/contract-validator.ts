@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/** Validates message payloads against civic-ledger's published JSON Schemas, by CloudEvent type. */
+export class ContractValidator {
+  private readonly byType = new Map<string, ValidateFunction>();
+
+  constructor(contractsDir: string) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    for (const file of readdirSync(contractsDir).filter((f) => f.endsWith('.schema.json'))) {
+      const schema = JSON.parse(readFileSync(join(contractsDir, file), 'utf8')) as { title: string };
+      const name = file.replace('.v1.schema.json', '');
+      this.byType.set(`civic-ledger.${name}.v1`, ajv.compile(schema));
+    }
+  }
+
+  /** Errors as readable strings; empty when the payload matches its schema. */
+  validate(type: string, payload: unknown): string[] {
+    const validate = this.byType.get(type);
+    if (!validate) return [`no schema for ${type}`];
+    return validate(payload) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  }
+
+  get types(): string[] {
+    return [...this.byType.keys()];
+  }
+}

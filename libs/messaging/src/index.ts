@@ -1,0 +1,7 @@
+export * from './event-publisher.port';
+export * from './topics';
+export * from './public-events';
+export * from './cloud-events';
+export * from './party-profile';
+export * from './relay';
+export * from './kafka/kafka.event-publisher';

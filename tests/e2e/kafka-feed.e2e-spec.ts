@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { Consumer } from 'kafkajs';
+import { ContractValidator } from '../../examples/kafka-consumer/contract-validator';
+import { LocalCopy, startFeedConsumer } from '../../examples/kafka-consumer/feed-consumer';
+import { KafkaBroker, startKafkaBroker } from '../infra/kafka-broker';
+import { javaServersAvailable } from '../infra/require-java';
+import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
+
+const suite = javaServersAvailable('Kafka feed e2e') ? describe : describe.skip;
+
+/** The integration feed against a real Apache Kafka broker (KRaft, single node). */
+suite('Kafka integration feed', () => {
+  let broker: KafkaBroker;
+  let t: TestApp;
+  let copy: LocalCopy;
+  let consumer: Consumer;
+  const validator = new ContractValidator(join(__dirname, '..', '..', 'libs', 'messaging', 'contracts'));
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    broker = await startKafkaBroker();
+    t = await startTestApp({ KAFKA_BROKERS: broker.brokers });
+  }, 120_000);
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await t?.close();
+    await broker?.stop();
+  });
+
+  const post = async (path: string, body: object, status = 201) => {
+    const res = await t.http.post(path).send(body);
+    expect({ path, status: res.status }).toEqual({ path, status });
+    return res;
+  };
+  const byType = (type: string) => copy.received.filter((m) => m.headers.ce_type === `civic-ledger.${type}.v1`);
+  async function until(predicate: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('publishes recorded events as valid CloudEvents on the right topics, keyed by party, in order', async () => {
+    ids.zoe = (await post('/v1/parties', person('Zoë Feed', { birthDate: '1980-01-01', contactPoints: [{ kind: 'email', value: 'zoe@feed.example' }] }))).body.id;
+    ids.other = (await post('/v1/parties', person('Olaf Other'))).body.id;
+    await post('/v1/interactions', interaction([ids.zoe], { summary: 'Asked about rent' }));
+    await post('/v1/interactions', interaction([ids.zoe], { summary: 'Safeguarding concern', confidentiality: 'sensitive', department: 'social-care', topics: ['safeguarding'] }));
+    ids.case = (await post('/v1/correspondence', letter([ids.zoe], { subject: 'Private complaint text' }))).body.id;
+    await post(`/v1/correspondence/${ids.case}/acknowledge`, {}, 200);
+    ({ copy, consumer } = await startFeedConsumer([broker.brokers], 'e2e-feed', validator));
+    await until(() => byType('CorrespondenceAcknowledged').length === 1 && byType('PartyProfile').length >= 3, 'the first events');
+
+    expect(copy.invalid).toEqual([]);
+    const registered = byType('PartyRegistered').find((m) => m.key === ids.zoe);
+    expect(registered).toMatchObject({ topic: 'civic-ledger.party.v1', payload: { partyId: ids.zoe, kind: 'person' } });
+    expect(registered?.headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/civic-ledger/party', ce_subject: ids.zoe, 'content-type': 'application/json' });
+    expect(registered?.payload).not.toHaveProperty('birthDate');
+    const calls = byType('InteractionRecorded');
+    expect(calls.map((m) => [m.topic, m.key])).toEqual([['civic-ledger.interaction.v1', ids.zoe], ['civic-ledger.interaction.v1', ids.zoe]]);
+    expect(calls[0].payload).toMatchObject({ summary: 'Asked about rent', confidentiality: 'normal' });
+    expect(calls[1].payload).not.toHaveProperty('summary');
+    expect(JSON.stringify(copy.received)).not.toContain('Private complaint text');
+    expect(copy.profiles.get(ids.zoe)).toMatchObject({ name: { full: 'Zoë Feed' }, contactPoints: [{ kind: 'email', value: 'zoe@feed.example' }] });
+    for (const topic of ['civic-ledger.party.v1', 'civic-ledger.interaction.v1']) {
+      const positions = copy.received.filter((m) => m.topic === topic && m.key === ids.zoe).map((m) => Number(m.headers.ce_position));
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    }
+  });
+
+  it('loses nothing and keeps per-party order across a broker crash; the API keeps recording meanwhile', async () => {
+    await broker.kill();
+    const during: string[] = [];
+    for (let i = 0; i < 5; i += 1) during.push((await post('/v1/interactions', interaction([ids.other], { summary: `during outage ${i}` }))).body.id);
+    await broker.restart();
+    for (let i = 0; i < 5; i += 1) during.push((await post('/v1/interactions', interaction([ids.other], { summary: `after outage ${i}` }))).body.id);
+    await until(() => during.every((id) => byType('InteractionRecorded').some((m) => m.payload?.interactionId === id)), 'events recorded during the outage', 90_000);
+    const order = byType('InteractionRecorded').filter((m) => m.key === ids.other).map((m) => m.payload?.interactionId);
+    expect(order).toEqual(during);
+    expect(copy.invalid).toEqual([]);
+  });
+
+  it('resumes from its checkpoint after a restart, and erasure leaves a tombstone', async () => {
+    const duplicatesBefore = copy.duplicates;
+    const receivedBefore = copy.received.length;
+    await t.app.close();
+    t = await startTestApp({ KAFKA_BROKERS: broker.brokers, DATA_DIR: t.dataDir });
+    await post(`/v1/parties/${ids.zoe}/erasure`, { legalBasis: 'GDPR art. 17' });
+    await post(`/v1/parties/${ids.zoe}/erasure/completion`, {}, 200);
+    await until(() => byType('PartyErased').length === 1, 'the erasure');
+    await until(() => copy.received.some((m) => m.topic === 'civic-ledger.party-profile.v1' && m.key === ids.zoe && m.payload === null), 'the tombstone');
+    expect(copy.profiles.has(ids.zoe)).toBe(false);
+    // A clean restart resumes exactly at the checkpoint: nothing is published twice.
+    expect(copy.duplicates).toBe(duplicatesBefore);
+    // ErasureRequested is internal; PartyErased goes out with a tombstone for the profile.
+    expect(copy.received.length - receivedBefore).toBe(2);
+    expect(byType('PartyRegistered').filter((m) => m.key === ids.zoe)).toHaveLength(1);
+  });
+});
