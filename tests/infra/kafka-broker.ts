@@ -77,7 +77,12 @@ async function startOnce(): Promise<KafkaBroker> {
     const child = spawn('java', ['-Xmx512m', '-cp', classpath, 'kafka.Kafka', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-20_000); });
     child.stderr?.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-20_000); });
-    await waitReady(brokers, child, () => output);
+    try {
+      await waitReady(brokers, child, () => output);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return child;
   };
   const exited = (child: ChildProcess) => new Promise<void>((resolve) => {

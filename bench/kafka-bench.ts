@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { interactionStreamId } from '@civic-ledger/domain';
+import { SqliteEventStore } from '@civic-ledger/event-store';
+import { CheckpointStore, KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { startKafkaBroker } from '../tests/infra/kafka-broker';
+import { haveJava } from '../tests/infra/java-server';
+import { envelope } from './ledger-fixture';
+import { latencySummary, now } from './stats';
+
+function memoryCheckpoints(): CheckpointStore {
+  const positions = new Map<string, number>();
+  return { load: async (name) => positions.get(name) ?? 0, save: async (name, position) => { positions.set(name, position); } };
+}
+
+/**
+ * Relay to a real Apache Kafka broker started from tests/infra: throughput over an existing ledger,
+ * then append-to-broker-ack lag at a steady rate.
+ */
+export async function kafkaFigures(ledgerDir: string, rate: number, seconds: number): Promise<{ eventsPerSecond: number; events: number; lag: ReturnType<typeof latencySummary>; rate: number } | null> {
+  if (!haveJava()) return null;
+  const broker = await startKafkaBroker();
+  const events = new SqliteEventStore(join(ledgerDir, 'ledger.sqlite'));
+  try {
+    const publisher = new KafkaEventPublisher({ brokers: [broker.brokers] });
+    const head = await events.headPosition();
+    const bulk = new Relay(events, publisher, memoryCheckpoints(), { batchSize: 2000, partitions: 6 });
+    await bulk.init();
+    const started = now();
+    bulk.start();
+    await bulk.waitFor(head);
+    const eventsPerSecond = (head / (now() - started)) * 1000;
+    await bulk.stop();
+
+    const appendedAt = new Map<number, number>();
+    const lags: number[] = [];
+    let acked = head;
+    const live = new Relay(events, publisher, { load: async () => head, save: async () => undefined }, {
+      batchSize: 500,
+      onBatch: ({ position }) => {
+        const t = now();
+        for (let p = acked + 1; p <= position; p += 1) {
+          const at = appendedAt.get(p);
+          if (at !== undefined) { lags.push(t - at); appendedAt.delete(p); }
+        }
+        acked = position;
+      },
+    });
+    await live.init();
+    live.start();
+    const perTick = Math.max(1, Math.round(rate / 100));
+    let last = head;
+    for (let tick = 0; tick < seconds * 100; tick += 1) {
+      const tickStart = now();
+      const appends = Array.from({ length: perTick }, (_, i) => {
+        const id = `${tick}-${i}-${Math.random().toString(36).slice(2)}`;
+        return events.append(interactionStreamId(id), [envelope('InteractionRecorded', {
+          interactionId: id, channel: 'phone', direction: 'inbound', occurredAt: '2024-01-01T00:00:00.000Z', partyIds: ['p'], department: 'housing', topics: [], summary: 'x', confidentiality: 'normal',
+        }, '2024-01-01T00:00:00.000Z')], 'no_stream');
+      });
+      for (const result of await Promise.all(appends)) { appendedAt.set(result.position, now()); last = Math.max(last, result.position); }
+      const wait = 10 - (now() - tickStart);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    await live.waitFor(last, 60_000);
+    await live.stop();
+    await publisher.close();
+    return { eventsPerSecond, events: head, lag: latencySummary(lags), rate };
+  } finally {
+    await events.close();
+    await broker.stop();
+  }
+}
