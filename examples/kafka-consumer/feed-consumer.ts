@@ -9,7 +9,7 @@
 import { Consumer, EachMessagePayload, Kafka, logLevel } from 'kafkajs';
 import { ContractValidator } from './contract-validator';
 
-export const FEED_TOPICS = ['civic-ledger.party.v1', 'civic-ledger.interaction.v1', 'civic-ledger.correspondence.v1', 'civic-ledger.party-profile.v1'];
+export const FEED_TOPICS = ['civic-ledger.party.v1', 'civic-ledger.interaction.v1', 'civic-ledger.correspondence.v1', 'civic-ledger.party-profile.v1', 'civic-ledger.audit.v1'];
 
 export interface FeedMessage {
   topic: string;

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { eventHash, SqliteEventStore } from '@civic-ledger/event-store';
 import { readStoreVariants } from './support/test-app';
 
 const run = promisify(execFile);
@@ -45,6 +46,23 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     expect(before).toMatchObject({ code: 1, stderr: expect.stringContaining('was not known as of') });
   });
 
+  it('signs checkpoints and writes party bundles that verify offline, naming any tampering', async () => {
+    const checkpoint = JSON.parse((await cli('checkpoint', '--json')).stdout);
+    expect(checkpoint).toMatchObject({ algorithm: 'Ed25519', rootHash: expect.stringMatching(/^[a-f0-9]{64}$/) });
+    const bundle = join(dataDir, 'bundle');
+    const made = await cli('export', partyId, '--bundle', bundle);
+    expect(made.stdout).toContain('verify-bundle');
+    // Offline: no DATA_DIR, no stores.
+    const ok = JSON.parse((await run(process.execPath, [MAIN, 'verify-bundle', bundle, '--json'], { env: { PATH: process.env.PATH } })).stdout);
+    expect(ok).toMatchObject({ ok: true, partyId, problems: [] });
+    const file = join(bundle, 'events.ndjson');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"revision":0', '"revision":7'));
+    const bad = await run(process.execPath, [MAIN, 'verify-bundle', bundle]).catch((e: { code: number; stdout: string }) => e);
+    expect(bad).toMatchObject({ code: 1, stdout: expect.stringContaining('events.ndjson was altered') });
+    const report = JSON.parse((await cli('verify', '--json')).stdout);
+    expect(report.checkpoints).toEqual({ checked: 1, failures: [] });
+  });
+
   it('rebuilds read models identical to the live ones and swaps them in, keeping the old set', async () => {
     const result = JSON.parse((await cli('rebuild', '--json')).stdout);
     expect(result).toMatchObject({ identicalToLive: true, differences: [], swapped: true });
@@ -75,6 +93,20 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toContain(`TAMPERED`);
     expect((failed as { stdout: string }).stdout).toContain(`hash-mismatch in ${victim.stream_id} at revision ${victim.revision}`);
+    // A careful forger also rewrites the hash (and the stream head): every chain checks out again,
+    // but the signed checkpoint's Merkle root no longer matches the ledger.
+    const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+    const [edited] = await store.readStream(victim.stream_id, { fromRevision: victim.revision, limit: 1 });
+    await store.close();
+    const rehashed = eventHash(edited);
+    const raw = new Database(join(dataDir, 'events.sqlite'));
+    raw.prepare('UPDATE events SET hash = ? WHERE stream_id = ? AND revision = ?').run(rehashed, victim.stream_id, victim.revision);
+    raw.prepare('UPDATE streams SET last_hash = ? WHERE stream_id = ?').run(rehashed, victim.stream_id);
+    raw.close();
+    const forged = await cli('verify').catch((e: { code: number; stdout: string }) => e);
+    expect(forged).toMatchObject({ code: 1 });
+    expect((forged as { stdout: string }).stdout).not.toContain('hash-mismatch');
+    expect((forged as { stdout: string }).stdout).toMatch(/checkpoint over \d+ events: root-mismatch/);
   });
 
   it('explains bad configuration and exits with code 2', async () => {

@@ -87,13 +87,15 @@ suite('Kafka integration feed', () => {
     t = await startTestApp({ KAFKA_BROKERS: broker.brokers, DATA_DIR: t.dataDir });
     await post(`/v1/parties/${ids.zoe}/erasure`, { legalBasis: 'GDPR art. 17' });
     await post(`/v1/parties/${ids.zoe}/erasure/completion`, {}, 200);
+    const checkpoint = (await post('/v1/audit/checkpoints', {})).body;
     await until(() => byType('PartyErased').length === 1, 'the erasure');
+    await until(() => byType('LedgerCheckpointSigned').some((m) => m.payload?.rootHash === checkpoint.rootHash), 'the signed checkpoint');
     await until(() => copy.received.some((m) => m.topic === 'civic-ledger.party-profile.v1' && m.key === ids.zoe && m.payload === null), 'the tombstone');
     expect(copy.profiles.has(ids.zoe)).toBe(false);
     // A clean restart resumes exactly at the checkpoint: nothing is published twice.
     expect(copy.duplicates).toBe(duplicatesBefore);
-    // ErasureRequested is internal; PartyErased goes out with a tombstone for the profile.
-    expect(copy.received.length - receivedBefore).toBe(2);
+    // ErasureRequested is internal; PartyErased goes out with a tombstone for the profile; then the checkpoint.
+    expect(copy.received.length - receivedBefore).toBe(3);
     expect(byType('PartyRegistered').filter((m) => m.key === ids.zoe)).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { leafHash, verifyCheckpointSignature, verifyConsistency, verifyInclusion } from '@civic-ledger/audit';
 import { interaction, letter, person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
 
 describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env) => {
@@ -184,6 +185,23 @@ describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env)
     const report = (await t.http.get('/v1/audit/verify').expect(200)).body;
     expect(report).toMatchObject({ ok: true, breaks: [], missingTail: [] });
     expect(report.events).toBe(await t.events.headPosition());
+  });
+
+  it('signs checkpoints and serves inclusion and consistency proofs that verify', async () => {
+    const party = (await post('/v1/parties', person('Proof Reader'))).body.id as string;
+    const first = (await post('/v1/audit/checkpoints', {})).body;
+    const later = await post('/v1/interactions', interaction([party]));
+    const second = (await post('/v1/audit/checkpoints', {})).body;
+    expect(second.treeSize).toBe(first.treeSize + 2);
+    const { publicKeyPem } = (await t.http.get('/v1/audit/public-key').expect(200)).body;
+    expect(verifyCheckpointSignature(second, publicKeyPem)).toBe(true);
+    const event = (await t.events.readAll({ fromPosition: Number(later.headers['x-ledger-position']) - 1, limit: 1 }))[0];
+    const inclusion = (await t.http.get(`/v1/audit/proofs/inclusion?position=${event.position}`).expect(200)).body;
+    expect(verifyInclusion(leafHash(event.hash), inclusion.leafIndex, inclusion.treeSize, inclusion.proof.map((h: string) => Buffer.from(h, 'hex')), Buffer.from(second.rootHash, 'hex'))).toBe(true);
+    const consistency = (await t.http.get(`/v1/audit/proofs/consistency?first=${first.treeSize}&second=${second.treeSize}`).expect(200)).body;
+    expect(verifyConsistency(first.treeSize, second.treeSize, Buffer.from(first.rootHash, 'hex'), Buffer.from(second.rootHash, 'hex'), consistency.proof.map((h: string) => Buffer.from(h, 'hex')))).toBe(true);
+    expect((await t.http.get('/v1/audit/verify').expect(200)).body.checkpoints).toEqual({ checked: 2, failures: [] });
+    await t.http.get('/v1/audit/proofs/inclusion?position=1&treeSize=999999').expect(400);
   });
 
   it('serves health, readiness and the OpenAPI document', async () => {

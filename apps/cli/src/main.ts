@@ -2,12 +2,14 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@civic-ledger/config';
+import { checkpointCommand } from './commands/checkpoint.command';
 import { exportCommand } from './commands/export.command';
 import { readModelSetsCommand } from './commands/read-model-sets.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { seedCommand } from './commands/seed.command';
 import { serveCommand } from './commands/serve.command';
+import { verifyBundleCommand } from './commands/verify-bundle.command';
 import { verifyCommand } from './commands/verify.command';
 import { workerCommand } from './commands/worker.command';
 
@@ -21,7 +23,9 @@ const program = new Command('civic-ledger')
   .addCommand(verifyCommand())
   .addCommand(rebuildCommand())
   .addCommand(readModelSetsCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(checkpointCommand())
+  .addCommand(verifyBundleCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);

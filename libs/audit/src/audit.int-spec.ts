@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +86,7 @@ describe('auditors\' toolkit', () => {
       const text = newLines.join('\n') + '\n';
       writeFileSync(join(bundle, 'events.ndjson'), text);
       const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
-      manifest.files['events.ndjson'] = require('node:crypto').createHash('sha256').update(text).digest('hex');
+      manifest.files['events.ndjson'] = createHash('sha256').update(text).digest('hex');
       writeFileSync(join(bundle, 'manifest.json'), JSON.stringify(manifest));
     };
 

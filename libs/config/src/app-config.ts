@@ -17,6 +17,11 @@ export interface AppConfig {
   /** ISO 3166 region used to read phone numbers written without a country code. */
   readonly phoneRegion: string;
   readonly bodyLimitBytes: number;
+  /** Ed25519 private key (PKCS#8 PEM) that signs ledger checkpoints; generated on first start when unset. */
+  readonly auditKeyFile: string;
+  readonly auditKeyGenerated: boolean;
+  /** How often the all-in-one signs a checkpoint when the ledger grew (0 = only on demand). */
+  readonly checkpointIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +71,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     logLevel: oneOf<LogLevel>('LOG_LEVEL', env.LOG_LEVEL, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     phoneRegion: (env.PHONE_REGION || 'GB').toUpperCase(),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 256 * 1024, 1024, 16 * 1024 * 1024),
+    auditKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir), 'audit-signing-key.pem'),
+    auditKeyGenerated: !env.AUDIT_SIGNING_KEY_FILE,
+    checkpointIntervalSeconds: integer('CHECKPOINT_INTERVAL_SECONDS', env.CHECKPOINT_INTERVAL_SECONDS, 3600, 0, 7 * 86400),
   };
 }
 

@@ -65,6 +65,14 @@ describe('public event contract', () => {
     ] as LedgerEvent[]) expect(toPublicEvent(recorded(event, 0))).toBeNull();
   });
 
+  it('publishes signed checkpoints on the audit topic', () => {
+    const checkpoint = { treeSize: 12, position: 12, rootHash: 'a'.repeat(64), signedAt: '2024-03-01T00:00:00.000Z', algorithm: 'Ed25519', keyId: '0123456789abcdef', signature: 'c2ln' };
+    const event = { ...recorded(events[0], 0), type: 'LedgerCheckpointSigned', streamId: 'ledger-checkpoints', data: checkpoint };
+    const message = toMessage(event, toPublicEvent(event)!);
+    expect(message).toMatchObject({ topic: 'civic-ledger.audit.v1', key: 'ledger' });
+    expect(validator.validate(message.headers.ce_type, JSON.parse(message.value as string))).toEqual([]);
+  });
+
   it('drops free text of sensitive interactions', () => {
     const sensitive = { ...events[12], data: { ...(events[12].data as object), confidentiality: 'sensitive' } } as LedgerEvent;
     const payload = toPublicEvent(recorded(sensitive, 0))?.payload;

@@ -86,8 +86,13 @@ function correspondenceEvent(e: LedgerEvent): PublicEvent | null {
   }
 }
 
+/** Signed checkpoints go out so that copies of the ledger's roots live outside the operators' control. */
+const CHECKPOINT_EVENT = 'LedgerCheckpointSigned';
+export const LEDGER_KEY = 'ledger';
+
 /** The public form of a ledger event, or null for internal-only events. */
 export function toPublicEvent(recorded: RecordedEvent): PublicEvent | null {
+  if (recorded.type === CHECKPOINT_EVENT) return { topic: TOPICS.audit, key: LEDGER_KEY, name: CHECKPOINT_EVENT, payload: { ...recorded.data } };
   const event = { type: recorded.type, data: recorded.data } as LedgerEvent;
   return partyEvent(event) ?? interactionEvent(event) ?? correspondenceEvent(event);
 }

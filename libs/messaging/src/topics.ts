@@ -6,6 +6,7 @@ export const TOPICS = {
   interaction: 'civic-ledger.interaction.v1',
   correspondence: 'civic-ledger.correspondence.v1',
   partyProfile: 'civic-ledger.party-profile.v1',
+  audit: 'civic-ledger.audit.v1',
 } as const;
 
 export function topicSpecs(partitions: number): TopicSpec[] {
@@ -14,5 +15,6 @@ export function topicSpecs(partitions: number): TopicSpec[] {
     { name: TOPICS.interaction, partitions, compacted: false },
     { name: TOPICS.correspondence, partitions, compacted: false },
     { name: TOPICS.partyProfile, partitions, compacted: true },
+    { name: TOPICS.audit, partitions: 1, compacted: false },
   ];
 }

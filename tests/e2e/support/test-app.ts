@@ -28,7 +28,7 @@ export interface TestApp {
 /** The real application on embedded stores in a temporary data directory. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cl-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", CHECKPOINT_INTERVAL_SECONDS: "0", ...env });
   const app = await createApp(config);
   await app.init();
   return {

@@ -1,28 +1,98 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
-import { verifyChains, VerifyReport } from '@civic-ledger/audit';
+import {
+  CheckpointFailure, CheckpointSigner, consistencyProof, createCheckpoint, inclusionProof, ledgerLeaves, listCheckpoints, SignedCheckpoint,
+  verifyChains, verifyCheckpoints, VerifyReport,
+} from '@civic-ledger/audit';
+import { ApiError } from '../http/api-error';
+import { AUDIT_SIGNER } from '../infrastructure/infrastructure.module';
 
-export class VerifyLedgerQuery extends Query<VerifyReport> {}
+export class VerifyLedgerQuery extends CqrsQuery<VerifyReport & { checkpoints: { checked: number; failures: CheckpointFailure[] } }> {}
 
 @QueryHandler(VerifyLedgerQuery)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore, @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner) {}
 
-  execute(): Promise<VerifyReport> {
-    return verifyChains(this.events);
+  async execute() {
+    const chains = await verifyChains(this.events);
+    const checkpoints = await verifyCheckpoints(this.events, this.signer.publicKeyPem);
+    return { ...chains, ok: chains.ok && checkpoints.failures.length === 0, checkpoints };
   }
 }
+
+class InclusionQueryDto {
+  @ApiPropertyOptional({ description: 'Global ledger position of the event (from an export)' }) @Type(() => Number) @IsInt() @Min(1) position!: number;
+  @ApiPropertyOptional({ description: 'Tree size of the checkpoint to prove against (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) treeSize?: number;
+}
+
+class ConsistencyQueryDto {
+  @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) first!: number;
+  @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) second!: number;
+}
+
+const hex = (proof: Buffer[]) => proof.map((b) => b.toString('hex'));
 
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
+  ) {}
 
   @Get('verify')
-  @ApiOperation({ summary: 'Walk every stream and check its SHA-256 hash chain from genesis to head' })
-  verify(): Promise<VerifyReport> {
+  @ApiOperation({ summary: 'Check every hash chain from genesis to head, and every signed checkpoint against the ledger' })
+  verify() {
     return this.queries.execute(new VerifyLedgerQuery());
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Sign a checkpoint (Merkle root of the whole ledger) now' })
+  checkpoint(): Promise<SignedCheckpoint> {
+    return createCheckpoint(this.events, this.signer, new Date());
+  }
+
+  @Get('checkpoints')
+  async checkpoints(): Promise<{ items: SignedCheckpoint[] }> {
+    return { items: await listCheckpoints(this.events) };
+  }
+
+  @Get('public-key')
+  @ApiOperation({ summary: 'The Ed25519 public key that verifies checkpoint signatures' })
+  publicKey(): { algorithm: 'Ed25519'; publicKeyPem: string } {
+    return { algorithm: 'Ed25519', publicKeyPem: this.signer.publicKeyPem };
+  }
+
+  @Get('proofs/inclusion')
+  @ApiOperation({ summary: 'Inclusion proof of the event at a position in a signed checkpoint' })
+  async inclusion(@Query() q: InclusionQueryDto) {
+    const checkpoint = await this.checkpointOfSize(q.treeSize);
+    const { leaves, positions } = await ledgerLeaves(this.events, checkpoint.position);
+    const leafIndex = positions.indexOf(q.position);
+    if (leafIndex < 0 || leafIndex >= checkpoint.treeSize) throw new ApiError('VALIDATION.FAILED', 'No event at that position is covered by the checkpoint.', [{ field: 'position', messages: ['not covered by the checkpoint'] }]);
+    return { position: q.position, leafIndex, treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, proof: hex(inclusionProof(leaves, leafIndex, checkpoint.treeSize)) };
+  }
+
+  @Get('proofs/consistency')
+  @ApiOperation({ summary: 'Proof that the checkpoint of tree size `second` extends the one of size `first`' })
+  async consistency(@Query() q: ConsistencyQueryDto) {
+    const first = await this.checkpointOfSize(q.first);
+    const second = await this.checkpointOfSize(q.second);
+    if (first.treeSize > second.treeSize) throw new ApiError('VALIDATION.FAILED', 'first must not be larger than second.', [{ field: 'first', messages: ['must be <= second'] }]);
+    const { leaves } = await ledgerLeaves(this.events, second.position);
+    return { first: first.treeSize, second: second.treeSize, firstRootHash: first.rootHash, secondRootHash: second.rootHash, proof: hex(consistencyProof(leaves, first.treeSize, second.treeSize)) };
+  }
+
+  private async checkpointOfSize(treeSize?: number): Promise<SignedCheckpoint> {
+    const all = await listCheckpoints(this.events);
+    const found = treeSize === undefined ? all[all.length - 1] : all.find((c) => c.treeSize === treeSize);
+    if (!found) throw new ApiError('VALIDATION.FAILED', 'No signed checkpoint of that tree size; list them at /v1/audit/checkpoints or sign one.', [{ field: 'treeSize', messages: ['no such checkpoint'] }]);
+    return found;
   }
 }

@@ -3,6 +3,8 @@ import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { CheckpointSigner, createCheckpoint, listCheckpoints } from '@civic-ledger/audit';
+import { loadSigner } from './audit-signer';
 import { createEventStore, createReadStore } from './ledger-stores';
 
 export interface InfrastructureOptions {
@@ -11,6 +13,7 @@ export interface InfrastructureOptions {
 }
 
 const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
+export const AUDIT_SIGNER = Symbol('AUDIT_SIGNER');
 export const RELAY = Symbol('RELAY');
 
 @Injectable()
@@ -37,6 +40,41 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     await this.projector.stop();
     await this.events.close();
     await this.views.close();
+  }
+}
+
+/** Signs a checkpoint every CHECKPOINT_INTERVAL_SECONDS when the ledger grew (all-in-one only). */
+@Injectable()
+class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly logger = new Logger('Checkpoints');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.runProjector || this.config.checkpointIntervalSeconds === 0) return;
+    this.timer = setInterval(() => void this.tick(), this.config.checkpointIntervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const last = (await listCheckpoints(this.events)).pop();
+      if (last && last.position + 1 >= (await this.events.headPosition())) return;
+      const checkpoint = await createCheckpoint(this.events, this.signer, new Date());
+      this.logger.log({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash }, 'checkpoint signed');
+    } catch (error) {
+      this.logger.error({ errorName: error instanceof Error ? error.name : 'Error' }, 'checkpoint failed; next attempt at the next interval');
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
   }
 }
 
@@ -73,9 +111,11 @@ export class InfrastructureModule {
             { onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint') },
           )),
         },
+        { provide: AUDIT_SIGNER, useFactory: () => loadSigner(config) },
         ProjectorLifecycle,
+        CheckpointScheduler,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector, RELAY],
+      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector, RELAY, AUDIT_SIGNER],
     };
   }
 }

@@ -1,21 +1,35 @@
 import { createWriteStream } from 'node:fs';
-import { Command } from 'commander';
-import { partyStreamIds, readStreamsInOrder } from '@civic-ledger/audit';
+import { Command, InvalidArgumentError } from 'commander';
+import { exportPartyBundle, isVisibleAt, partyStreamIds, readStreamsInOrder } from '@civic-ledger/audit';
+import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
 import { openStores } from '../cli-stores';
-import { progressBar } from '../cli-output';
+import { printLines, progressBar } from '../cli-output';
+
+function instant(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) throw new InvalidArgumentError('give an ISO 8601 instant with a time zone, e.g. 2024-05-01T00:00:00Z');
+  return new Date(ms).toISOString();
+}
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('write every event of a party\'s record (own stream, interactions, correspondence) as NDJSON')
+    .description("write every event of a party's record (own stream, interactions, correspondence) as NDJSON, or as a signed bundle")
     .argument('<partyId>', 'the party id (UUID)')
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (partyId: string, opts: { out?: string }) => {
+    .option('-o, --out <file>', 'write NDJSON to a file instead of stdout')
+    .option('--as-of <instant>', 'only what had been recorded by this instant', instant)
+    .option('--bundle <dir>', 'write a self-contained bundle (events, hash chains, inclusion proofs, signed checkpoint, public key, manifest) for verify-bundle')
+    .action(async (partyId: string, opts: { out?: string; asOf?: string; bundle?: string }) => {
       const stores = await openStores();
       try {
+        if (opts.bundle) {
+          const result = await exportPartyBundle(stores.events, stores.views, loadSigner(stores.config), partyId, opts.asOf ?? null, opts.bundle, new Date());
+          printLines([`bundle of ${result.events} events written to ${opts.bundle}; checkpoint over ${result.checkpoint.treeSize} events${result.createdCheckpoint ? ' (signed now)' : ''}. Check it anywhere with: civic-ledger verify-bundle ${opts.bundle}`]);
+          return;
+        }
         const streams = await partyStreamIds(stores.views, partyId);
         if (streams.length === 0) throw new Error(`No party ${partyId} in the read models. Check the id, or run "civic-ledger rebuild" if the read models are missing.`);
         const bar = progressBar('reading streams', streams.length);
-        const events = await readStreamsInOrder(stores.events, streams);
+        const events = (await readStreamsInOrder(stores.events, streams)).filter((e) => isVisibleAt(e, { asOf: opts.asOf }));
         bar.update(streams.length);
         bar.stop();
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { verifyChains } from '@civic-ledger/audit';
+import { verifyChains, verifyCheckpoints } from '@civic-ledger/audit';
+import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
 
@@ -12,14 +13,18 @@ export function verifyCommand(): Command {
       try {
         const head = await stores.events.headPosition();
         const bar = progressBar('verifying', head);
-        const report = await verifyChains(stores.events, (done) => bar.update(done));
+        const chains = await verifyChains(stores.events, (done) => bar.update(done));
         bar.stop();
+        const checkpoints = await verifyCheckpoints(stores.events, loadSigner(stores.config).publicKeyPem);
+        const report = { ...chains, ok: chains.ok && checkpoints.failures.length === 0, checkpoints };
         if (opts.json) printJson(report);
         else {
           printLines([
             `${report.ok ? 'OK' : 'TAMPERED'}: ${report.events} events in ${report.streams} streams checked (head position ${report.headPosition})`,
             ...report.breaks.map((b) => `  ${b.kind} in ${b.streamId} at ${'revision' in b ? `revision ${b.revision}` : `expected revision ${b.expectedRevision}, found ${b.foundRevision}`} (position ${b.position})`),
             ...report.missingTail.map((m) => `  events missing at the end of ${m.streamId}: head says revision ${m.expectedRevision}, last found ${m.foundRevision}`),
+            `${checkpoints.checked} signed checkpoints checked`,
+            ...checkpoints.failures.map((f) => `  checkpoint over ${f.treeSize} events: ${f.problem}`),
           ]);
         }
         if (!report.ok) process.exitCode = 1;
