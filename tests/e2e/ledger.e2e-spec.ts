@@ -158,6 +158,16 @@ describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env)
     const early = (await t.http.get(`/v1/parties/${id}/timeline?occurredBy=${cut}&channel=counter`).expect(200)).body.items;
     expect(early.map((e: { occurredAt: string }) => e.occurredAt)).toEqual(['2023-01-01T10:00:00.000Z']);
     await t.http.get(`/v1/parties/${id}?asOf=2000-01-01T00:00:00Z`).expect(404);
+
+    // What changed between the cut and now: the events (who, when) and the view field by field.
+    const changes = (await t.http.get(`/v1/parties/${id}/changes?from=${cut}&to=${new Date().toISOString()}`).expect(200)).body;
+    expect(changes.events.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([['PartyNameChanged', 'anonymous'], ['InteractionRecorded', 'anonymous']]);
+    expect(changes.view).toEqual(expect.arrayContaining([
+      { path: 'name.full', before: 'Time Traveller', after: 'Time Traveller-Smith' },
+      { path: 'interactionCounts.counter', before: null, after: 1 },
+    ]));
+    expect(changes.existedAtFrom).toBe(true);
+    await t.http.get(`/v1/parties/${id}/changes?from=${new Date().toISOString()}&to=${cut}`).expect(400);
   });
 
   it('merges a duplicate into a survivor reversibly, with one consolidated timeline', async () => {

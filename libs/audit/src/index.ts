@@ -5,3 +5,4 @@ export * from './merkle';
 export * from './checkpoints';
 export * from './bundle';
 export * from './party-bundle';
+export * from './party-diff';

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CHANNELS } from '@civic-ledger/domain';
@@ -28,4 +28,9 @@ export class TimelineQueryDto extends PointInTimeDto {
   @ApiPropertyOptional({ description: 'occurredAt to (inclusive)' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class ChangesQueryDto {
+  @ApiProperty({ example: '2024-01-01T00:00:00Z' }) @IsInstant() from!: string;
+  @ApiProperty({ example: '2024-06-01T00:00:00Z' }) @IsInstant() to!: string;
 }

@@ -7,8 +7,8 @@ import type { Response } from 'express';
 import { ApiError } from '../http/api-error';
 import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
-import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, SearchPartiesQuery } from './party.messages';
-import { PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
+import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
+import { ChangesQueryDto, PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
 
 @ApiTags('parties')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the read models include this ledger position (from X-Ledger-Position).' })
@@ -43,6 +43,13 @@ export class PartyReadsController {
   timeline(@Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto): Promise<Page<TimelineEntry>> {
     const filter = { channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to };
     return this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, { asOf: q.asOf, occurredBy: q.occurredBy }));
+  }
+
+  @Get(':id/changes')
+  @ApiOperation({ summary: 'What changed in the party\'s record between two instants (system time): the events, and the view field by field' })
+  async changes(@Param('id', uuidPipe) partyId: string, @Query() q: ChangesQueryDto) {
+    if (q.from >= q.to) throw new ApiError('VALIDATION.FAILED', 'from must be earlier than to.', [{ field: 'from', messages: ['must be earlier than to'] }]);
+    return this.queries.execute(new PartyChangesQuery(partyId, q.from, q.to));
   }
 
   @Get(':id/export')

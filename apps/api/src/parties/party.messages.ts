@@ -2,7 +2,7 @@ import { Command, Query } from '@nestjs/cqrs';
 import { PartyCommand } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Page, PartySearch, PartyView, TimelineEntry, TimelineFilter } from '@civic-ledger/read-models';
-import { PointInTime } from '@civic-ledger/audit';
+import { PartyChanges, PointInTime } from '@civic-ledger/audit';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
 import { Intent } from '../application/intent';
 
@@ -34,6 +34,12 @@ export class GetTimelineQuery extends Query<Page<TimelineEntry>> {
 
 export class ExportPartyQuery extends Query<RecordedEvent[]> {
   constructor(readonly partyId: string) {
+    super();
+  }
+}
+
+export class PartyChangesQuery extends Query<PartyChanges> {
+  constructor(readonly partyId: string, readonly from: string, readonly to: string) {
     super();
   }
 }

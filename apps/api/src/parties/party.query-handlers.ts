@@ -3,8 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@civic-ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import { COLLECTIONS, findTimeline, Page, PartyView, READ_STORE, ReadStore, searchParties, TimelineEntry } from '@civic-ledger/read-models';
-import { partyStreamIds, PointInTime, readStreamsInOrder, replayParty } from '@civic-ledger/audit';
-import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, SearchPartiesQuery } from './party.messages';
+import { PartyChanges, partyChanges, partyStreamIds, PointInTime, readStreamsInOrder, replayParty } from '@civic-ledger/audit';
+import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
 
 const notFound = () => new DomainError('PARTY.NOT_FOUND', 'The party does not exist (or did not exist at that time).');
 const isHistorical = (at: PointInTime) => at.asOf !== undefined || at.occurredBy !== undefined;
@@ -58,4 +58,15 @@ export class ExportPartyHandler implements IQueryHandler<ExportPartyQuery> {
   }
 }
 
-export const PARTY_QUERY_HANDLERS = [GetPartyHandler, SearchPartiesHandler, GetTimelineHandler, ExportPartyHandler];
+@QueryHandler(PartyChangesQuery)
+export class PartyChangesHandler implements IQueryHandler<PartyChangesQuery> {
+  constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  async execute({ partyId, from, to }: PartyChangesQuery): Promise<PartyChanges> {
+    const changes = await partyChanges(this.events, this.views, partyId, from, to);
+    if (!changes) throw notFound();
+    return changes;
+  }
+}
+
+export const PARTY_QUERY_HANDLERS = [GetPartyHandler, SearchPartiesHandler, GetTimelineHandler, ExportPartyHandler, PartyChangesHandler];

@@ -1,0 +1,48 @@
+import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
+import { ReadStore } from '@civic-ledger/read-models';
+import { partyStreamIds, readStreamsInOrder } from './party-streams';
+import { replayParty } from './point-in-time';
+
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Field-level differences between two JSON documents (arrays compared whole). */
+export function diffDocuments(before: unknown, after: unknown, path = ''): FieldChange[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => diffDocuments(before[k], after[k], path ? `${path}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
+}
+
+export interface PartyChanges {
+  from: string;
+  to: string;
+  /** Events recorded in (from, to], oldest first: who changed what, and why. */
+  events: Pick<RecordedEvent, 'id' | 'type' | 'streamId' | 'revision' | 'occurredAt' | 'recordedAt' | 'actor' | 'data'>[];
+  /** How the consolidated view differs between the two instants (`revision`/`updatedAt` left out). */
+  view: FieldChange[];
+  existedAtFrom: boolean;
+}
+
+const BOOKKEEPING = new Set(['revision', 'updatedAt']);
+
+/** What changed in a party's record between two instants of system time, from the party's own events. */
+export async function partyChanges(events: EventStore, views: ReadStore, partyId: string, from: string, to: string): Promise<PartyChanges | null> {
+  const [before, after] = await Promise.all([replayParty(events, views, partyId, { asOf: from }), replayParty(events, views, partyId, { asOf: to })]);
+  if (!after.party) return null;
+  const history = await readStreamsInOrder(events, await partyStreamIds(views, partyId));
+  const window = history.filter((e) => e.recordedAt > from && e.recordedAt <= to);
+  return {
+    from, to, existedAtFrom: before.party !== null,
+    events: window.map(({ id, type, streamId, revision, occurredAt, recordedAt, actor, data }) => ({ id, type, streamId, revision, occurredAt, recordedAt, actor, data })),
+    view: diffDocuments(before.party ?? {}, after.party).filter((c) => !BOOKKEEPING.has(c.path)),
+  };
+}
