@@ -61,6 +61,12 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     expect(bad).toMatchObject({ code: 1, stdout: expect.stringContaining('events.ndjson was altered') });
     const report = JSON.parse((await cli('verify', '--json')).stdout);
     expect(report.checkpoints).toEqual({ checked: 1, failures: [] });
+    await cli('seed', '--parties', '2', '--interactions', '3', '--json');
+    const second = JSON.parse((await cli('checkpoint', '--json')).stdout);
+    const inclusion = JSON.parse((await cli('prove', '--position', '5', '--json')).stdout);
+    expect(inclusion).toMatchObject({ position: 5, leafIndex: 4, treeSize: second.treeSize, valid: true });
+    const consistency = JSON.parse((await cli('prove', '--consistency', String(checkpoint.treeSize), String(second.treeSize), '--json')).stdout);
+    expect(consistency).toMatchObject({ first: checkpoint.treeSize, second: second.treeSize, valid: true });
   });
 
   it('rebuilds read models identical to the live ones and swaps them in, keeping the old set', async () => {

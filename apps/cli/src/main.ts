@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@civic-ledger/config';
 import { checkpointCommand } from './commands/checkpoint.command';
 import { exportCommand } from './commands/export.command';
+import { proveCommand } from './commands/prove.command';
 import { readModelSetsCommand } from './commands/read-model-sets.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
@@ -25,6 +26,7 @@ const program = new Command('civic-ledger')
   .addCommand(readModelSetsCommand())
   .addCommand(exportCommand())
   .addCommand(checkpointCommand())
+  .addCommand(proveCommand())
   .addCommand(verifyBundleCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { verifyBundle } from './bundle';
 import { CheckpointSigner, createCheckpoint, ledgerLeaves, listCheckpoints, verifyCheckpoints } from './checkpoints';
 import { consistencyProof, treeHead, verifyConsistency } from './merkle';
 import { exportPartyBundle } from './party-bundle';
+import { verifyChains } from './verify-chains';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   id: randomUUID(), type, data, occurredAt: '2024-02-01T10:00:00.000Z', actor: 'staff-1', correlationId: randomUUID(), causationId: null, schemaVersion: 1,
@@ -69,6 +70,18 @@ describe('auditors\' toolkit', () => {
     expect((await verifyCheckpoints(events, signer.publicKeyPem)).failures).toEqual([{ treeSize: 13, problem: 'root-mismatch' }]);
     const other = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
     expect((await verifyCheckpoints(events, other.publicKeyPem)).failures[0].problem).toBe('signature-invalid');
+  });
+
+  it('names the stream where an event was deleted from the database', async () => {
+    await events.append(partyStreamId(partyId), [event('PartyNameChanged', { partyId, name: { full: 'Ada Two' } }), event('PartyNameChanged', { partyId, name: { full: 'Ada Three' } })], 0);
+    await events.close();
+    const db = new Database(join(dir, 'events.sqlite'));
+    db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 1').run(partyStreamId(partyId));
+    db.close();
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const report = await verifyChains(events);
+    expect(report.ok).toBe(false);
+    expect(report.breaks).toEqual([expect.objectContaining({ kind: 'revision-gap', streamId: partyStreamId(partyId), expectedRevision: 1, foundRevision: 2 })]);
   });
 
   describe('export bundle', () => {
