@@ -23,7 +23,7 @@ export async function kafkaFigures(ledgerDir: string, rate: number, seconds: num
   try {
     const publisher = new KafkaEventPublisher({ brokers: [broker.brokers] });
     const head = await events.headPosition();
-    const bulk = new Relay(events, publisher, memoryCheckpoints(), { batchSize: 2000, partitions: 6 });
+    const bulk = new Relay(events, publisher, memoryCheckpoints(), { partitions: 6 });
     await bulk.init();
     const started = now();
     bulk.start();

@@ -13,7 +13,7 @@ import { embeddedQueries, mongoFigures } from './mongo-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaRate: number; kafkaSeconds: number }
+interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -100,7 +100,12 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
   ];
 }
 
-async function kafkaResults(ledgerDir: string, o: Options): Promise<Result[]> {
+async function kafkaResults(dir: string, o: Options): Promise<Result[]> {
+  const ledgerDir = join(dir, 'relay');
+  mkdirSync(ledgerDir);
+  const events = new SqliteEventStore(join(ledgerDir, 'ledger.sqlite'));
+  await fillLedger(events, o.kafkaEvents, () => undefined);
+  await events.close();
   const kafka = await kafkaFigures(ledgerDir, o.kafkaRate, o.kafkaSeconds);
   if (!kafka) {
     log('  Kafka relay benchmark skipped: no Java to start the broker');
@@ -130,7 +135,6 @@ async function readStoreComparison(dir: string, o: Options): Promise<Result[]> {
     { name: `embedded: projector into SQLite, ${o.mongoEvents} events`, value: round(embeddedRate), unit: 'events/s' },
     { name: `embedded: view / timeline page / search at ${o.mongoEvents} events`, value: embedded.view.p50, unit: 'ms p50 (view)', extra: { ...embedded } },
   ];
-  if (o.kafka) results.push(...await kafkaResults(sub, o));
   if (!o.mongo) return results;
   const mongo = await mongoFigures(sub, partyIds, samples, o.mongoUrl);
   if (!mongo) {
@@ -153,7 +157,8 @@ async function main(o: Options): Promise<void> {
     results.push(await concurrentWriters(dir, o));
     log(`  ${results[results.length - 1].name}: done`);
     results.push(...await rebuildAndQuery(dir, o));
-    if (o.mongo || o.kafka) results.push(...await readStoreComparison(dir, o));
+    if (o.kafka) results.push(...await kafkaResults(dir, o));
+    if (o.mongo) results.push(...await readStoreComparison(dir, o));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -189,9 +194,10 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--queries <n>', 'timeline queries to sample', int, 2000)
   .option('--out <dir>', 'where JSON results go', 'bench-results')
   .option('--no-mongo', 'skip the MongoDB read-model comparison')
-  .option('--mongo-events <n>', 'ledger size for the read-store comparison and the relay (100000+ with --mongo-url; the wire test server slows down with size)', int, 20_000)
+  .option('--mongo-events <n>', 'ledger size for the read-store comparison (100000+ with --mongo-url; the wire test server slows down with size)', int, 20_000)
   .option('--mongo-url <url>', 'a real MongoDB (default: start the MongoDB-wire test server)')
   .option('--no-kafka', 'skip the Kafka relay benchmark')
+  .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)
   .option('--kafka-rate <n>', 'steady append rate for the relay lag measurement', int, 1000)
   .option('--kafka-seconds <n>', 'how long to hold that rate', int, 10)
   .action((o: Options) => main(o))

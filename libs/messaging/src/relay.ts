@@ -32,7 +32,9 @@ export class Relay extends CheckpointedConsumer {
   private messages: OutboundMessage[] = [];
 
   constructor(events: EventStore, private readonly publisher: EventPublisher, private readonly checkpoints: CheckpointStore, private readonly options: RelayOptions = {}) {
-    super(events, { batchSize: options.batchSize ?? 500, onError: options.onError });
+    // Large batches when catching up (acks are waited for one batch at a time); live batches stay small
+    // because a batch is sent as soon as no more events are waiting.
+    super(events, { batchSize: options.batchSize ?? 5000, onError: options.onError });
   }
 
   async init(): Promise<void> {
