@@ -25,7 +25,7 @@ function properties(dir: string, port: number, controllerPort: number): string {
     `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`, `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
     'controller.listener.names=CONTROLLER', 'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     `log.dirs=${join(dir, 'logs')}`, 'num.partitions=3', 'offsets.topic.replication.factor=1', 'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1', 'group.initial.rebalance.delay.ms=0', 'auto.create.topics.enable=false', 'log.flush.interval.messages=1',
+    'transaction.state.log.min.isr=1', 'group.initial.rebalance.delay.ms=0', 'auto.create.topics.enable=false',
   ].join('\n');
 }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
@@ -30,7 +31,13 @@ export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: InfrastructureOptions = { runProjector: true }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), LoggerModule.forRoot(loggerOptions(config)), InfrastructureModule.forRoot(config, options)],
+      imports: [
+        CqrsModule.forRoot(),
+        LoggerModule.forRoot(loggerOptions(config)),
+        InfrastructureModule.forRoot(config, options),
+        // Per client address; health checks and docs are not limited.
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], skipIf: () => config.rateLimitPerMinute === 0 }),
+      ],
       controllers: [PartiesController, PartyReadsController, InteractionsController, CorrespondenceController, AuditController, HealthController],
       providers: [
         CommandRunner,
@@ -40,6 +47,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
       ],
     };
   }

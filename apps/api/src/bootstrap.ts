@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
 import { AppModule } from './app.module';
@@ -14,6 +15,11 @@ export async function createApp(config: AppConfig, options: InfrastructureOption
   http.disable('x-powered-by');
   http.disable('etag');
   http.set('query parser', 'simple');
+  // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing.
+  const strict = helmet();
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: { path: string }, res: unknown, next: () => void) => ((req.path.startsWith('/docs') ? docs : strict) as (a: unknown, b: unknown, c: () => void) => void)(req, res, next));
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('civic-ledger')
     .setDescription('Institutional memory for public services: every contact with a citizen as an immutable, verifiable event.')

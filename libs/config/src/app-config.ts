@@ -22,6 +22,10 @@ export interface AppConfig {
   readonly auditKeyGenerated: boolean;
   /** How often the all-in-one signs a checkpoint when the ledger grew (0 = only on demand). */
   readonly checkpointIntervalSeconds: number;
+  /** Requests per minute per client address (0 = no limit). */
+  readonly rateLimitPerMinute: number;
+  /** Origins allowed by CORS; empty = CORS off (the default). */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -74,6 +78,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     auditKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir), 'audit-signing-key.pem'),
     auditKeyGenerated: !env.AUDIT_SIGNING_KEY_FILE,
     checkpointIntervalSeconds: integer('CHECKPOINT_INTERVAL_SECONDS', env.CHECKPOINT_INTERVAL_SECONDS, 3600, 0, 7 * 86400),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 1200, 0, 1_000_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { Projector } from '@civic-ledger/read-models';
 import { Relay } from '@civic-ledger/messaging';
@@ -7,6 +8,7 @@ import { RELAY } from '../infrastructure/infrastructure.module';
 import type { Response } from 'express';
 
 @ApiTags('health')
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

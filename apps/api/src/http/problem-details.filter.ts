@@ -7,7 +7,7 @@ import { API_ERROR_STATUS, ApiError, ApiErrorCode } from './api-error';
 import { DOMAIN_ERROR_STATUS, problem, ProblemDetails } from './problem-details';
 
 const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
-  400: 'VALIDATION.FAILED', 404: 'ROUTE.NOT_FOUND', 405: 'METHOD.NOT_ALLOWED', 413: 'REQUEST.TOO_LARGE', 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  400: 'VALIDATION.FAILED', 404: 'ROUTE.NOT_FOUND', 405: 'METHOD.NOT_ALLOWED', 413: 'REQUEST.TOO_LARGE', 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
 };
 
 function fromApiError(error: ApiError): ProblemDetails {
@@ -23,7 +23,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_STATUS_CODES[status] ?? 'INTERNAL';
-    const detail = status === 404 ? 'No such resource; see /docs for the API.' : error.message;
+    const detail = status === 404 ? 'No such resource; see /docs for the API.' : status === 429 ? 'Too many requests from this client; slow down and retry after a minute.' : error.message;
     return problem(code === 'INTERNAL' ? 500 : status, code, code === 'INTERNAL' ? 'Unexpected error.' : detail);
   }
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged. Try again later.');

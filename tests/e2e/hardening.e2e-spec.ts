@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import { freePort, killHard, startServerProcess } from './support/server-process';
+import { interaction, person, startTestApp, TestApp } from './support/test-app';
+
+describe('hardening', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5' }); });
+  afterAll(async () => t.close());
+
+  it('sends security headers and no CORS headers unless origins are configured', async () => {
+    const res = await t.http.get('/health/live').set('Origin', 'https://evil.example').expect(200);
+    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers).not.toHaveProperty('access-control-allow-origin');
+    expect(res.headers).not.toHaveProperty('x-powered-by');
+    const docs = await t.http.get('/docs').expect(200);
+    expect(docs.headers).not.toHaveProperty('content-security-policy');
+  });
+
+  it('limits requests per client with a 429 problem, but never health checks', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await t.http.get('/v1/correspondence')).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    const limited = await t.http.get('/v1/correspondence').expect(429);
+    expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+    for (let i = 0; i < 10; i += 1) await t.http.get('/health/ready').expect(200);
+  });
+});
+
+describe('logs', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cl-logs-'));
+  let server: ChildProcess | null = null;
+  afterAll(async () => {
+    if (server) await killHard(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('carry requests and errors but no personal data, even at debug level', async () => {
+    let logs = '';
+    const port = await freePort();
+    server = await startServerProcess(dataDir, port, { LOG_LEVEL: 'debug' }, (text) => { logs += text; });
+    const base = `http://127.0.0.1:${port}`;
+    const send = (path: string, body?: unknown) => fetch(`${base}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const name = 'Xanthippe Quenby-Vorster';
+    const created = await (await send('/v1/parties', person(name, { contactPoints: [{ kind: 'email', value: 'xanthippe.q@private.example' }, { kind: 'phone', value: '+447911987654' }] }))).json() as { id: string };
+    await send('/v1/interactions', interaction([created.id], { summary: 'Xanthippe disclosed a medical condition' }));
+    await send(`/v1/parties?q=${encodeURIComponent('xanthippe quenby')}`);
+    await send('/v1/parties?email=xanthippe.q%40private.example');
+    await send(`/v1/parties/${created.id}`);
+    await send(`/v1/parties/${created.id}/timeline`);
+    await send('/v1/parties', { kind: 'person', name: { full: name }, birthDate: 'Xanthippe-1' }); // refused: 400
+    await send('/v1/interactions', '{"summary": "Xanthippe'); // malformed
+    await new Promise((r) => setTimeout(r, 300));
+    expect(logs).toMatch(/"path":"\/v1\/parties"/);
+    expect(logs).toMatch(/"statusCode":400/);
+    for (const secret of ['Xanthippe', 'xanthippe', 'Quenby', 'private.example', '7911987654', 'medical']) expect(logs).not.toContain(secret);
+  });
+});
