@@ -8,7 +8,12 @@ export function loadSigner(config: AppConfig): CheckpointSigner {
   if (!existsSync(config.auditKeyFile)) {
     if (!config.auditKeyGenerated) throw new ConfigError(`AUDIT_SIGNING_KEY_FILE ${config.auditKeyFile} does not exist; point it at an Ed25519 PKCS#8 PEM key.`);
     mkdirSync(dirname(config.auditKeyFile), { recursive: true });
-    writeFileSync(config.auditKeyFile, CheckpointSigner.generatePem(), { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(config.auditKeyFile, CheckpointSigner.generatePem(), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process (a CLI command next to the server) created it first: use that one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   try {
     return CheckpointSigner.fromPem(readFileSync(config.auditKeyFile, 'utf8'));
