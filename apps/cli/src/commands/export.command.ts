@@ -1,22 +1,17 @@
 import { createWriteStream } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { instantOption } from '../cli-options';
 import { exportPartyBundle, isVisibleAt, partyStreamIds, readStreamsInOrder } from '@civic-ledger/audit';
 import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
 import { openStores } from '../cli-stores';
 import { printLines, progressBar } from '../cli-output';
-
-function instant(value: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) throw new InvalidArgumentError('give an ISO 8601 instant with a time zone, e.g. 2024-05-01T00:00:00Z');
-  return new Date(ms).toISOString();
-}
 
 export function exportCommand(): Command {
   return new Command('export')
     .description("write every event of a party's record (own stream, interactions, correspondence) as NDJSON, or as a signed bundle")
     .argument('<partyId>', 'the party id (UUID)')
     .option('-o, --out <file>', 'write NDJSON to a file instead of stdout')
-    .option('--as-of <instant>', 'only what had been recorded by this instant', instant)
+    .option('--as-of <instant>', 'only what had been recorded by this instant', instantOption)
     .option('--bundle <dir>', 'write a self-contained bundle (events, hash chains, inclusion proofs, signed checkpoint, public key, manifest) for verify-bundle')
     .action(async (partyId: string, opts: { out?: string; asOf?: string; bundle?: string }) => {
       const stores = await openStores();

@@ -1,13 +1,10 @@
 import { Command } from 'commander';
+import { integerOption } from '../cli-options';
 import { consistencyProof, inclusionProof, ledgerLeaves, listCheckpoints, verifyConsistency, verifyInclusion } from '@civic-ledger/audit';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
 
-const int = (v: string) => {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got "${v}"`);
-  return n;
-};
+const int = integerOption(1);
 
 /** Inclusion proof of an event, or consistency proof between two signed checkpoints (each checked before printing). */
 export function proveCommand(): Command {

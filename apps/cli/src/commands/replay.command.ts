@@ -1,20 +1,15 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { instantOption } from '../cli-options';
 import { replayParty } from '@civic-ledger/audit';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
-
-function instant(value: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) throw new InvalidArgumentError('give an ISO 8601 instant with a time zone, e.g. 2024-05-01T00:00:00Z');
-  return new Date(ms).toISOString();
-}
 
 export function replayCommand(): Command {
   return new Command('replay')
     .description('show a party\'s consolidated view and timeline as they were known at an instant')
     .argument('<partyId>', 'the party id (UUID)')
-    .option('--as-of <instant>', 'what had been recorded by this instant (system time)', instant)
-    .option('--occurred-by <instant>', 'only what had occurred by this instant (business time)', instant)
+    .option('--as-of <instant>', 'what had been recorded by this instant (system time)', instantOption)
+    .option('--occurred-by <instant>', 'only what had occurred by this instant (business time)', instantOption)
     .option('--limit <n>', 'timeline entries to show', (v) => Number.parseInt(v, 10), 20)
     .option('--json', 'print view and timeline as JSON')
     .action(async (partyId: string, opts: { asOf?: string; occurredBy?: string; limit: number; json?: boolean }) => {

@@ -1,17 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
+import { integerOption } from '../cli-options';
 import { loadConfig } from '@civic-ledger/config';
 import { Projector } from '@civic-ledger/read-models';
 import { AppModule } from '../../../api/src/app.module';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { Seeder } from '../seed/seeder';
 
-const int = (v: string) => {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got "${v}"`);
-  return n;
-};
+const int = integerOption(0);
 
 export function seedCommand(): Command {
   return new Command('seed')
