@@ -79,6 +79,22 @@ describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env)
     await t.http.get(`/v1/parties/${party}/timeline?cursor=not-a-cursor`).expect(400).expect((r) => expect(r.body.code).toBe('REQUEST.INVALID_CURSOR'));
   });
 
+  it('keeps cursor pages stable while new contacts are recorded in between', async () => {
+    const party = (await post('/v1/parties', person('Steady Pager'))).body.id as string;
+    let pos = '0';
+    for (let day = 1; day <= 6; day += 1) pos = (await post('/v1/interactions', interaction([party], { occurredAt: `2024-02-0${day}T12:00:00Z` }))).headers['x-ledger-position'];
+    const first = (await read(`/v1/parties/${party}/timeline?channel=phone&limit=3`, pos).expect(200)).body;
+    // Newer and older contacts arrive between the two page requests.
+    await post('/v1/interactions', interaction([party], { occurredAt: '2024-03-01T12:00:00Z' }));
+    pos = (await post('/v1/interactions', interaction([party], { occurredAt: '2024-01-15T12:00:00Z' }))).headers['x-ledger-position'];
+    const second = (await read(`/v1/parties/${party}/timeline?channel=phone&limit=3&cursor=${first.nextCursor}`, pos).expect(200)).body;
+    expect([...first.items, ...second.items].map((e: { occurredAt: string }) => e.occurredAt)).toEqual(
+      ['06', '05', '04', '03', '02', '01'].map((d) => `2024-02-${d}T12:00:00.000Z`),
+    );
+    const third = (await read(`/v1/parties/${party}/timeline?channel=phone&limit=3&cursor=${second.nextCursor}`, pos).expect(200)).body;
+    expect(third.items.map((e: { occurredAt: string }) => e.occurredAt)).toEqual(['2024-01-15T12:00:00.000Z']);
+  });
+
   it('walks the correspondence lifecycle and refuses to respond to closed correspondence', async () => {
     const party = (await post('/v1/parties', person('Lin Chen'))).body.id as string;
     const corr = (await post('/v1/correspondence', letter([party]))).body.id as string;
