@@ -1,7 +1,7 @@
 import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import { ReadStore } from '@civic-ledger/read-models';
 import { partyStreamIds, readStreamsInOrder } from './party-streams';
-import { replayParty } from './point-in-time';
+import { replayHistory } from './point-in-time';
 
 export interface FieldChange {
   path: string;
@@ -36,9 +36,9 @@ const BOOKKEEPING = new Set(['revision', 'updatedAt']);
 
 /** What changed in a party's record between two instants of system time, from the party's own events. */
 export async function partyChanges(events: EventStore, views: ReadStore, partyId: string, from: string, to: string): Promise<PartyChanges | null> {
-  const [before, after] = await Promise.all([replayParty(events, views, partyId, { asOf: from }), replayParty(events, views, partyId, { asOf: to })]);
-  if (!after.party) return null;
   const history = await readStreamsInOrder(events, await partyStreamIds(views, partyId));
+  const [before, after] = await Promise.all([replayHistory(history, partyId, { asOf: from }), replayHistory(history, partyId, { asOf: to })]);
+  if (!after.party) return null;
   const window = history.filter((e) => e.recordedAt > from && e.recordedAt <= to);
   return {
     from, to, existedAtFrom: before.party !== null,

@@ -28,7 +28,12 @@ export interface PartyReplay {
  * party's events through the same projections the live read models use, into a private memory store.
  */
 export async function replayParty(events: EventStore, views: ReadStore, partyId: string, at: PointInTime): Promise<PartyReplay> {
-  const history = (await readStreamsInOrder(events, await partyStreamIds(views, partyId))).filter((e) => isVisibleAt(e, at));
+  return replayHistory(await readStreamsInOrder(events, await partyStreamIds(views, partyId)), partyId, at);
+}
+
+/** The replay over a party's events already read (all its streams, in global order). */
+export async function replayHistory(all: readonly RecordedEvent[], partyId: string, at: PointInTime): Promise<PartyReplay> {
+  const history = all.filter((e) => isVisibleAt(e, at));
   const store = new MemoryReadStore();
   for (const projection of LEDGER_PROJECTIONS) {
     for (const c of projection.collections) await store.ensureCollection(c.name, c.indexes);

@@ -1,5 +1,6 @@
 import { PartyEvent, PartyRegistered } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
+import { foldText } from '../search/normalise';
 import { PartyView } from '../views';
 
 export const ERASED_NAME = '[erased]';
@@ -16,7 +17,7 @@ export function newPartyView(event: PartyRegistered, env: RecordedEvent): PartyV
 
 function sortName(name: { full: string; family?: string; given?: string }): string {
   const key = name.family ? `${name.family} ${name.given ?? ''}` : name.full;
-  return key.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  return foldText(key).trim();
 }
 
 /** Applies a change of the party's own stream to its view. */

@@ -1,9 +1,13 @@
 import { parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js';
 
+/** Text without accents and case: "Zoë Núñez" → "zoe nunez". */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Accent- and case-insensitive tokens of a name: "Zoë Núñez-Smith" → ["zoe", "nunez", "smith"]. */
 export function nameTokens(name: string): string[] {
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return [...new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))];
+  return [...new Set(foldText(name).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))];
 }
 
 export function normaliseEmail(email: string): string {
