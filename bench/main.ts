@@ -8,12 +8,13 @@ import { replayParty } from '@civic-ledger/audit';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import { findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
 import { envelope, fillLedger } from './ledger-fixture';
+import { esdbFigures } from './esdb-bench';
 import { kafkaFigures } from './kafka-bench';
 import { embeddedQueries, mongoFigures } from './mongo-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number }
+interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -147,6 +148,21 @@ async function readStoreComparison(dir: string, o: Options): Promise<Result[]> {
   ];
 }
 
+async function esdbResults(dir: string, o: Options): Promise<Result[]> {
+  const appends = Math.max(100, Math.floor(o.appends / 2));
+  const { target, esdb, embedded } = await esdbFigures(dir, appends, o.concurrent, o.esdbEvents, o.esdbUrl);
+  const label = o.esdbUrl ? 'EventStoreDB adapter' : 'EventStoreDB adapter on the protocol test server (protocol overhead only, not EventStoreDB speed)';
+  const row = (name: string, ours: number, reference: number, unit: string, extra?: Record<string, unknown>): Result => ({
+    name: `${label}: ${name}`, value: round(ours), unit, baseline: round(reference), ratio: round(ours / reference, 3), extra: { baseline: 'embedded SQLite store, same workload, same run', target, ...extra },
+  });
+  return [
+    row(`single-writer append (${appends})`, esdb.singleAppendsPerSecond, embedded.singleAppendsPerSecond, 'appends/s'),
+    row(`${o.concurrent} concurrent appenders`, esdb.concurrentAppendsPerSecond, embedded.concurrentAppendsPerSecond, 'appends/s', { latencyMs: esdb.concurrentLatencyMs }),
+    row(`readAll pages over ${o.esdbEvents} events`, esdb.readAllEventsPerSecond, embedded.readAllEventsPerSecond, 'events/s'),
+    row(`catch-up subscription over ${o.esdbEvents} events`, esdb.subscribeEventsPerSecond, embedded.subscribeEventsPerSecond, 'events/s'),
+  ];
+}
+
 async function main(o: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const results: Result[] = [];
@@ -157,6 +173,7 @@ async function main(o: Options): Promise<void> {
     results.push(await concurrentWriters(dir, o));
     log(`  ${results[results.length - 1].name}: done`);
     results.push(...await rebuildAndQuery(dir, o));
+    if (o.esdb) results.push(...await esdbResults(dir, o));
     if (o.kafka) results.push(...await kafkaResults(dir, o));
     if (o.mongo) results.push(...await readStoreComparison(dir, o));
   } finally {
@@ -196,6 +213,9 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--no-mongo', 'skip the MongoDB read-model comparison')
   .option('--mongo-events <n>', 'ledger size for the read-store comparison (100000+ with --mongo-url; the wire test server slows down with size)', int, 20_000)
   .option('--mongo-url <url>', 'a real MongoDB (default: start the MongoDB-wire test server)')
+  .option('--no-esdb', 'skip the EventStoreDB adapter benchmark')
+  .option('--esdb-events <n>', 'ledger size for the EventStoreDB read and subscribe figures', int, 20_000)
+  .option('--esdb-url <url>', 'a real EventStoreDB (default: the protocol test server, in process)')
   .option('--no-kafka', 'skip the Kafka relay benchmark')
   .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)
   .option('--kafka-rate <n>', 'steady append rate for the relay lag measurement', int, 1000)

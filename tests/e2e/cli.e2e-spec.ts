@@ -5,15 +5,31 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { eventHash, SqliteEventStore } from '@civic-ledger/event-store';
-import { readStoreVariants } from './support/test-app';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { loadConfig } from '@civic-ledger/config';
+import { RecordedEvent } from '@civic-ledger/event-store';
+import { createEventStore } from '../../apps/api/src/infrastructure/ledger-stores';
+import { storeVariants } from './support/test-app';
 
 const run = promisify(execFile);
+/** A test that only applies to some store variants (the others have their own version of it). */
+const itWhen = (applies: boolean): jest.It => (applies ? it : ((() => undefined) as unknown as jest.It));
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
 /** The civic-ledger command as operators and auditors use it, on a seeded data directory. */
-describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
+describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-cli-'));
   const mongo = storeEnv.READ_STORE === 'mongo';
+  const esdb = storeEnv.EVENT_STORE === 'esdb';
+  /** The ledger as the configured event store holds it (read through the same adapter the CLI uses). */
+  const ledger = async (): Promise<RecordedEvent[]> => {
+    const store = createEventStore(loadConfig({ ...storeEnv, DATA_DIR: dataDir }));
+    try {
+      return await store.readAll({ limit: 1_000_000 });
+    } finally {
+      await store.close();
+    }
+  };
   const cli = async (...args: string[]) => run(process.execPath, [MAIN, ...args], { env: { ...process.env, ...storeEnv, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -34,9 +50,7 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
   });
 
   it('exports and replays a party', async () => {
-    const events = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    partyId = (events.prepare(`SELECT json_extract(data, '$.partyId') AS id FROM events WHERE type = 'PartyRegistered' ORDER BY position LIMIT 1`).get() as { id: string }).id;
-    events.close();
+    partyId = (await ledger()).find((e) => e.type === 'PartyRegistered')?.data.partyId as string;
     const exported = (await cli('export', partyId)).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(exported[0]).toMatchObject({ type: 'PartyRegistered', streamId: `party-${partyId}` });
     const replay = JSON.parse((await cli('replay', partyId, '--as-of', new Date().toISOString(), '--json', '--limit', '5')).stdout);
@@ -63,8 +77,9 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     expect(report.checkpoints).toEqual({ checked: 1, failures: [] });
     await cli('seed', '--parties', '2', '--interactions', '3', '--json');
     const second = JSON.parse((await cli('checkpoint', '--json')).stdout);
-    const inclusion = JSON.parse((await cli('prove', '--position', '5', '--json')).stdout);
-    expect(inclusion).toMatchObject({ position: 5, leafIndex: 4, treeSize: second.treeSize, valid: true });
+    const fifth = (await ledger())[4].position;
+    const inclusion = JSON.parse((await cli('prove', '--position', String(fifth), '--json')).stdout);
+    expect(inclusion).toMatchObject({ position: fifth, leafIndex: 4, treeSize: second.treeSize, valid: true });
     const consistency = JSON.parse((await cli('prove', '--consistency', String(checkpoint.treeSize), String(second.treeSize), '--json')).stdout);
     expect(consistency).toMatchObject({ first: checkpoint.treeSize, second: second.treeSize, valid: true });
   });
@@ -90,7 +105,23 @@ describe.each(readStoreVariants())('civic-ledger CLI (%s)', (variant, storeEnv) 
     expect(after.map((s) => s.name)).not.toContain(result.previous);
   });
 
-  it('names the stream and revision where the store file was edited behind its back', async () => {
+  itWhen(esdb)('names the stream and revision of an event forged into EventStoreDB behind civic-ledger\'s back', async () => {
+    const victim = (await ledger()).filter((e) => e.type === 'InteractionRecorded')[7];
+    // EventStoreDB never changes a stored event, so a forger with write access appends instead: a copy
+    // of the event's envelope with other content, claiming to continue the chain.
+    const raw = EventStoreDBClient.connectionString(storeEnv.EVENTSTORE_URL);
+    const [last] = (await ledger()).filter((e) => e.streamId === victim.streamId).slice(-1);
+    await raw.appendToStream(victim.streamId, jsonEvent({
+      type: 'InteractionAmended', data: { ...victim.data, summary: 'nothing happened' },
+      metadata: { occurredAt: last.occurredAt, recordedAt: last.recordedAt, actor: last.actor, $correlationId: last.correlationId, $causationId: null, schemaVersion: 1, prevHash: last.hash, hash: last.hash },
+    }));
+    await raw.dispose();
+    const failed = await cli('verify').catch((e: { code: number; stdout: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stdout: string }).stdout).toContain(`hash-mismatch in ${victim.streamId} at revision ${last.revision + 1}`);
+  });
+
+  itWhen(!esdb)('names the stream and revision where the store file was edited behind its back', async () => {
     const db = new Database(join(dataDir, 'events.sqlite'));
     const victim = db.prepare(`SELECT stream_id, revision, data FROM events WHERE type = 'InteractionRecorded' LIMIT 1 OFFSET 7`).get() as { stream_id: string; revision: number; data: string };
     db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(victim.data.replace(/"summary":"[^"]*"/, '"summary":"nothing happened"'), victim.stream_id, victim.revision);

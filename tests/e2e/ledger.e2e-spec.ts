@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { leafHash, verifyCheckpointSignature, verifyConsistency, verifyInclusion } from '@civic-ledger/audit';
-import { interaction, letter, person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
+import { interaction, letter, person, startTestApp, storeVariants, TestApp } from './support/test-app';
 
-describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env) => {
+describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => {
   let t: TestApp;
   beforeAll(async () => { t = await startTestApp(env); });
   afterAll(async () => t.close());
@@ -210,7 +210,7 @@ describe.each(readStoreVariants())('the ledger end to end (%s)', (_variant, env)
     expect(events[0]).toMatchObject({ streamId: `party-${party}`, revision: 0, hash: expect.stringMatching(/^[a-f0-9]{64}$/) });
     const report = (await t.http.get('/v1/audit/verify').expect(200)).body;
     expect(report).toMatchObject({ ok: true, breaks: [], missingTail: [] });
-    expect(report.events).toBe(await t.events.headPosition());
+    expect(report.events).toBe((await t.events.readAll({ limit: 1_000_000 })).length);
   });
 
   it('signs checkpoints and serves inclusion and consistency proofs that verify', async () => {

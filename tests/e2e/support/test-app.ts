@@ -7,6 +7,7 @@ import request from 'supertest';
 import { loadConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { createApp } from '../../../apps/api/src/bootstrap';
+import { EsdbFakeServer } from '../../infra/esdb-fake/esdb-fake.server';
 
 /** The read stores the e2e scenarios run on: embedded always, MongoDB when a server is available. */
 export function readStoreVariants(): [string, Record<string, string>][] {
@@ -15,6 +16,26 @@ export function readStoreVariants(): [string, Record<string, string>][] {
   if (url) variants.push(['MongoDB read models', { READ_STORE: 'mongo', MONGODB_URL: `${url}/cl_e2e_${randomUUID().slice(0, 8)}` }]);
   else process.stderr.write('\n*** MongoDB e2e variants SKIPPED: no MONGODB_URL and no test server (see tests/infra). ***\n');
   return variants;
+}
+
+/**
+ * Env for running on EventStoreDB: a protocol-faithful test server (tests/infra/esdb-fake) of this
+ * spec file's own, started before its tests (the URL is filled in then) and stopped after them.
+ */
+export function esdbTestServerEnv(): Record<string, string> {
+  const env: Record<string, string> = { EVENT_STORE: 'esdb', EVENTSTORE_URL: '' };
+  const server = new EsdbFakeServer();
+  beforeAll(async () => {
+    await server.start(0);
+    env.EVENTSTORE_URL = server.url;
+  });
+  afterAll(() => server.stop());
+  return env;
+}
+
+/** Every store combination the scenario suites run on: the read-store variants, and EventStoreDB as the event store. */
+export function storeVariants(): [string, Record<string, string>][] {
+  return [...readStoreVariants(), ['EventStoreDB event store (protocol test server)', esdbTestServerEnv()]];
 }
 
 export interface TestApp {

@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
-import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { EVENT_STORE, EventStore, StreamNotFound } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
-import { CheckpointSigner, createCheckpoint, listCheckpoints } from '@civic-ledger/audit';
+import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
 import { createEventStore, createReadStore } from './ledger-stores';
 
@@ -64,8 +64,12 @@ class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async tick(): Promise<void> {
     try {
-      const last = (await listCheckpoints(this.events)).pop();
-      if (last && last.position + 1 >= (await this.events.headPosition())) return;
+      // Nothing recorded since the last checkpoint event: no new checkpoint (positions need not be dense).
+      const [last] = await this.events.readStream(CHECKPOINT_STREAM, { direction: 'backwards', limit: 1 }).catch((error: unknown) => {
+        if (error instanceof StreamNotFound) return [];
+        throw error;
+      });
+      if (last && last.position >= (await this.events.headPosition())) return;
       const checkpoint = await createCheckpoint(this.events, this.signer, new Date());
       this.logger.log({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash }, 'checkpoint signed');
     } catch (error) {

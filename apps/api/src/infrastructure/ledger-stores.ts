@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, ConfigError } from '@civic-ledger/config';
-import { EventStore, SqliteEventStore } from '@civic-ledger/event-store';
+import { AppConfig } from '@civic-ledger/config';
+import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
 import { MongoReadModelSets, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 
 export const EVENTS_FILE = 'events.sqlite';
@@ -9,9 +9,7 @@ export const VIEWS_FILE = 'read-models.sqlite';
 
 /** Adapter selection: the one place that turns configuration into store instances. */
 export function createEventStore(config: AppConfig): EventStore {
-  if (config.eventStore !== 'sqlite') {
-    throw new ConfigError(`EVENT_STORE=${config.eventStore} is not available in this build yet; use EVENT_STORE=sqlite (the default).`);
-  }
+  if (config.eventStore === 'esdb') return new EsdbEventStore(config.eventStoreUrl as string);
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
 }

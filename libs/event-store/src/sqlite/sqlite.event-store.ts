@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
-import { DuplicateEventId, StreamNotFound, WrongExpectedRevision } from '../event-store.errors';
+import { DuplicateEventId, StreamNotFound } from '../event-store.errors';
+import { checkExpected } from '../expected-revision';
 import {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   StreamMetadata, SubscribeAllOptions, Subscription,
@@ -181,12 +182,4 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('closed');
     this.db.close();
   }
-}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, actual: number): void {
-  const ok = expected === 'any'
-    || (expected === 'no_stream' && actual === -1)
-    || (expected === 'stream_exists' && actual >= 0)
-    || expected === actual;
-  if (!ok) throw new WrongExpectedRevision(streamId, expected, actual);
 }
