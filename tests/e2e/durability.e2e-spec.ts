@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
-import { interaction, person } from './support/test-app';
+import { interaction, person, staffHeaders } from './support/test-app';
 import { freePort, killHard, startServerProcess } from './support/server-process';
 
 const CLIENTS = 32;
@@ -20,8 +20,9 @@ describe('durability under kill -9', () => {
   it('keeps every acknowledged append and records nothing twice when clients retry', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    const staff = await staffHeaders(dataDir);
     const post = (path: string, body: unknown, key: string) => fetch(`${base}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body),
+      method: 'POST', headers: { ...staff.supervisor, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body),
     });
     server = await startServerProcess(dataDir, port);
     const partyId = ((await (await post('/v1/parties', person('Durable Dora'), 'party-1')).json()) as { id: string }).id;
@@ -61,12 +62,12 @@ describe('durability under kill -9', () => {
         expect(res.headers.get('idempotent-replayed')).toBe('true');
       }
     }
-    const report = await (await fetch(`${base}/v1/audit/verify`)).json() as { ok: boolean; eventTypes: Record<string, number> };
+    const report = await (await fetch(`${base}/v1/audit/verify`, { headers: staff.auditor })).json() as { ok: boolean; eventTypes: Record<string, number> };
     expect(report.ok).toBe(true);
     expect(report.eventTypes.InteractionRecorded).toBe(attempted.size);
     expect(new Set(finalIds.values()).size).toBe(attempted.size);
     const head = Number((await post('/v1/interactions', interaction([partyId]), randomUUID())).headers.get('x-ledger-position'));
-    const view = await (await fetch(`${base}/v1/parties/${partyId}`, { headers: { 'x-min-position': String(head) } })).json() as { interactionCounts: Record<string, number> };
+    const view = await (await fetch(`${base}/v1/parties/${partyId}`, { headers: { ...staff.supervisor, 'x-min-position': String(head) } })).json() as { interactionCounts: Record<string, number> };
     expect(view.interactionCounts.phone).toBe(attempted.size + 1);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { freePort, killHard, startServerProcess } from './support/server-process';
-import { interaction, person, startTestApp, TestApp } from './support/test-app';
+import { interaction, person, staffHeaders, startTestApp, TestApp } from './support/test-app';
 
 describe('hardening', () => {
   let t: TestApp;
@@ -44,7 +44,8 @@ describe('logs', () => {
     const port = await freePort();
     server = await startServerProcess(dataDir, port, { LOG_LEVEL: 'debug' }, (text) => { logs += text; });
     const base = `http://127.0.0.1:${port}`;
-    const send = (path: string, body?: unknown) => fetch(`${base}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const { supervisor } = await staffHeaders(dataDir);
+    const send = (path: string, body?: unknown) => fetch(`${base}${path}`, body === undefined ? { headers: supervisor } : { method: 'POST', headers: { ...supervisor, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const name = 'Xanthippe Quenby-Vorster';
     const created = await (await send('/v1/parties', person(name, { contactPoints: [{ kind: 'email', value: 'xanthippe.q@private.example' }, { kind: 'phone', value: '+447911987654' }] }))).json() as { id: string };
     await send('/v1/interactions', interaction([created.id], { summary: 'Xanthippe disclosed a medical condition' }));

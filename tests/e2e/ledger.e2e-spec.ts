@@ -177,7 +177,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
 
     // What changed between the cut and now: the events (who, when) and the view field by field.
     const changes = (await t.http.get(`/v1/parties/${id}/changes?from=${cut}&to=${new Date().toISOString()}`).expect(200)).body;
-    expect(changes.events.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([['PartyNameChanged', 'anonymous'], ['InteractionRecorded', 'anonymous']]);
+    expect(changes.events.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([['PartyNameChanged', 'supervisor-1'], ['InteractionRecorded', 'supervisor-1']]);
     expect(changes.view).toEqual(expect.arrayContaining([
       { path: 'name.full', before: 'Time Traveller', after: 'Time Traveller-Smith' },
       { path: 'interactionCounts.counter', before: null, after: 1 },

@@ -5,6 +5,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
 import { CommandRunner } from './application/command-runner';
+import { AuthGuard } from './auth/auth.guard';
+import { createTokenVerifier, TOKEN_VERIFIER } from './auth/tokens';
 import { PartyDirectory } from './application/party-directory';
 import { AuditController, VerifyLedgerHandler } from './audit/audit.controller';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
@@ -48,6 +50,8 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
+        { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
   }

@@ -24,6 +24,7 @@ export async function createApp(config: AppConfig, options: InfrastructureOption
     .setTitle('civic-ledger')
     .setDescription('Institutional memory for public services: every contact with a citizen as an immutable, verifiable event.')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From your OIDC issuer, or `civic-ledger token` for the embedded one' })
     .build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   return app;

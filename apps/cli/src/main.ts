@@ -13,6 +13,7 @@ import { serveCommand } from './commands/serve.command';
 import { verifyBundleCommand } from './commands/verify-bundle.command';
 import { verifyCommand } from './commands/verify.command';
 import { workerCommand } from './commands/worker.command';
+import { tokenCommand } from './commands/token.command';
 
 const program = new Command('civic-ledger')
   .description('Institutional memory for public services: record, consolidate, replay and verify.')
@@ -27,7 +28,8 @@ const program = new Command('civic-ledger')
   .addCommand(exportCommand())
   .addCommand(checkpointCommand())
   .addCommand(proveCommand())
-  .addCommand(verifyBundleCommand());
+  .addCommand(verifyBundleCommand())
+  .addCommand(tokenCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);

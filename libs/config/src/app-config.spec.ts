@@ -17,9 +17,21 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'esdb' }, /EVENTSTORE_URL is required/],
     [{ READ_STORE: 'mongo' }, /MONGODB_URL is required/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
+    [{ AUTH_JWKS_URL: 'https://idp.example/jwks' }, /AUTH_ISSUER is required/],
+    [{ AUTH_JWKS_URL: 'idp.example/jwks', AUTH_ISSUER: 'x' }, /AUTH_JWKS_URL must be an http\(s\) URL/],
   ])('explains what is wrong with %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadConfig auth', () => {
+  it('uses the embedded issuer and its key under DATA_DIR by default, an OIDC JWKS when configured', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/cl' }).auth).toEqual({
+      jwksUrl: null, issuer: 'civic-ledger-local', audience: 'civic-ledger', keyFile: '/var/lib/cl/auth-signing-key.pem', keyGenerated: true,
+    });
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'cl-api' }).auth)
+      .toMatchObject({ jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'cl-api' });
   });
 });
 

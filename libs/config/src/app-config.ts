@@ -26,6 +26,15 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Origins allowed by CORS; empty = CORS off (the default). */
   readonly corsOrigins: readonly string[];
+  /** Bearer-token verification: an OIDC issuer's JWKS, or (unset) the embedded local signing key. */
+  readonly auth: {
+    readonly jwksUrl: string | null;
+    readonly issuer: string;
+    readonly audience: string;
+    /** Ed25519 private key (PKCS#8 PEM) of the embedded issuer; generated on first start when unset. */
+    readonly keyFile: string;
+    readonly keyGenerated: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +72,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'esdb'], 'sqlite');
   const readStore = oneOf<ReadStoreKind>('READ_STORE', env.READ_STORE, ['sqlite', 'mongo'], 'sqlite');
   const dataDir = env.DATA_DIR || './data';
+  const absoluteDataDir = isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir);
+  const jwksUrl = env.AUTH_JWKS_URL || null;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}").`);
   return {
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -80,6 +92,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     checkpointIntervalSeconds: integer('CHECKPOINT_INTERVAL_SECONDS', env.CHECKPOINT_INTERVAL_SECONDS, 3600, 0, 7 * 86400),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 1200, 0, 1_000_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    auth: {
+      jwksUrl,
+      issuer: jwksUrl ? required('AUTH_ISSUER', env.AUTH_ISSUER, 'AUTH_JWKS_URL is set') : env.AUTH_ISSUER || 'civic-ledger-local',
+      audience: env.AUTH_AUDIENCE || 'civic-ledger',
+      keyFile: env.AUTH_SIGNING_KEY_FILE || join(absoluteDataDir, 'auth-signing-key.pem'),
+      keyGenerated: !env.AUTH_SIGNING_KEY_FILE,
+    },
   };
 }
 

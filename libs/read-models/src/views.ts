@@ -18,6 +18,8 @@ export interface PartyView {
   /** Every party ever linked by relationship or merge; never shrinks (used to replay history). */
   linkedPartyIds: string[];
   legalHolds: { holdId: string; reason: string; since: string }[];
+  /** Departments that registered the party or dealt with it (interactions, correspondence); scope of department staff. */
+  departments: string[];
   erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
   interactionCounts: Record<string, number>;
@@ -44,6 +46,8 @@ export interface TimelineEntry {
   channel?: string;
   direction?: string;
   department?: string;
+  /** The department that may see the entry, or '*' (profile changes: whoever may see the party). */
+  audience: string;
   topics: string[];
   title: string;
   summary?: string;

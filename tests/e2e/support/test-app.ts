@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { loadConfig } from '@civic-ledger/config';
+import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { createApp } from '../../../apps/api/src/bootstrap';
+import { mintLocalToken } from '../../../apps/api/src/auth/tokens';
+import { Role, ROLES } from '../../../apps/api/src/auth/roles';
 import { EsdbFakeServer } from '../../infra/esdb-fake/esdb-fake.server';
 
 /** The read stores the e2e scenarios run on: embedded always, MongoDB when a server is available. */
@@ -38,9 +40,44 @@ export function storeVariants(): [string, Record<string, string>][] {
   return [...readStoreVariants(), ['EventStoreDB event store (protocol test server)', esdbTestServerEnv()]];
 }
 
+/** Departments the scenario suites record for; the default staff tokens work for all of them. */
+export const TEST_DEPARTMENTS = ['housing', 'waste', 'benefits', 'social-care'];
+
+type Http = Pick<ReturnType<typeof request>, 'get' | 'post' | 'delete' | 'put' | 'patch'>;
+
+/**
+ * Which staff member makes a request in the scenario suites: the one whose job it is (auditors audit,
+ * privacy officers erase, supervisors do the rest). The role matrix itself is tested on its own in
+ * tests/e2e/access-control.e2e-spec.ts; a test can always override with .set('Authorization', …).
+ */
+export function roleForRequest(path: string): Role {
+  if (path.startsWith('/v1/audit')) return 'auditor';
+  if (/\/(erasure|legal-holds)(\/|$|\?)/.test(path)) return 'privacy-officer';
+  if (/\/(export|changes)(\?|$)/.test(path) || /[?&](asOf|occurredBy)=/.test(path)) return 'auditor';
+  return 'supervisor';
+}
+
+/** `Bearer …` for a staff member of the embedded issuer (sub defaults to `<role>-1`). */
+export async function bearer(config: AppConfig, role: Role, departments: readonly string[] = TEST_DEPARTMENTS, sub = `${role}-1`): Promise<string> {
+  return `Bearer ${await mintLocalToken(config, { sub, role, departments })}`;
+}
+
+/** Bearer headers for every role, for tests that talk to a server process in `dataDir`. */
+export async function staffHeaders(dataDir: string): Promise<Record<Role, { authorization: string }>> {
+  const config = loadConfig({ DATA_DIR: dataDir });
+  const entries = await Promise.all(ROLES.map(async (role) => [role, { authorization: await bearer(config, role) }] as const));
+  return Object.fromEntries(entries) as Record<Role, { authorization: string }>;
+}
+
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** supertest, each request carrying the token of the staff member whose job it is (roleForRequest). */
+  http: Http;
+  /** supertest without any token. */
+  anonymous: ReturnType<typeof request>;
+  config: AppConfig;
+  /** A bearer header value for a role (departments default to TEST_DEPARTMENTS). */
+  token(role: Role, departments?: readonly string[], sub?: string): Promise<string>;
   events: EventStore;
   dataDir: string;
   close(): Promise<void>;
@@ -52,9 +89,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", CHECKPOINT_INTERVAL_SECONDS: "0", ...env });
   const app = await createApp(config);
   await app.init();
+  const anonymous = request(app.getHttpServer());
+  const tokens = new Map<Role, string>(await Promise.all(ROLES.map(async (role) => [role, await bearer(config, role)] as const)));
+  const as = (path: string) => tokens.get(roleForRequest(path)) as string;
+  const http: Http = {
+    get: (path: string) => anonymous.get(path).set('Authorization', as(path)),
+    post: (path: string) => anonymous.post(path).set('Authorization', as(path)),
+    delete: (path: string) => anonymous.delete(path).set('Authorization', as(path)),
+    put: (path: string) => anonymous.put(path).set('Authorization', as(path)),
+    patch: (path: string) => anonymous.patch(path).set('Authorization', as(path)),
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
+    anonymous,
+    config,
+    token: (role, departments, sub) => bearer(config, role, departments, sub),
     events: app.get<EventStore>(EVENT_STORE),
     dataDir,
     close: async () => {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
@@ -10,6 +10,8 @@ import {
 } from '@civic-ledger/audit';
 import { ApiError } from '../http/api-error';
 import { AUDIT_SIGNER } from '../infrastructure/infrastructure.module';
+import { Allow } from '../auth/auth.decorators';
+import { ANY_ROLE } from '../auth/role-groups';
 
 export class VerifyLedgerQuery extends CqrsQuery<VerifyReport & { checkpoints: { checked: number; failures: CheckpointFailure[] } }> {}
 
@@ -36,6 +38,7 @@ class ConsistencyQueryDto {
 
 const hex = (proof: Buffer[]) => proof.map((b) => b.toString('hex'));
 
+@ApiBearerAuth()
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
@@ -46,12 +49,14 @@ export class AuditController {
   ) {}
 
   @Get('verify')
+  @Allow('auditor')
   @ApiOperation({ summary: 'Check every hash chain from genesis to head, and every signed checkpoint against the ledger' })
   verify() {
     return this.queries.execute(new VerifyLedgerQuery());
   }
 
   @Post('checkpoints')
+  @Allow('auditor')
   @HttpCode(201)
   @ApiOperation({ summary: 'Sign a checkpoint (Merkle root of the whole ledger) now' })
   checkpoint(): Promise<SignedCheckpoint> {
@@ -59,17 +64,20 @@ export class AuditController {
   }
 
   @Get('checkpoints')
+  @Allow('auditor', 'service')
   async checkpoints(): Promise<{ items: SignedCheckpoint[] }> {
     return { items: await listCheckpoints(this.events) };
   }
 
   @Get('public-key')
+  @Allow(...ANY_ROLE)
   @ApiOperation({ summary: 'The Ed25519 public key that verifies checkpoint signatures' })
   publicKey(): { algorithm: 'Ed25519'; publicKeyPem: string } {
     return { algorithm: 'Ed25519', publicKeyPem: this.signer.publicKeyPem };
   }
 
   @Get('proofs/inclusion')
+  @Allow('auditor', 'service')
   @ApiOperation({ summary: 'Inclusion proof of the event at a position in a signed checkpoint' })
   async inclusion(@Query() q: InclusionQueryDto) {
     const checkpoint = await this.checkpointOfSize(q.treeSize);
@@ -80,6 +88,7 @@ export class AuditController {
   }
 
   @Get('proofs/consistency')
+  @Allow('auditor', 'service')
   @ApiOperation({ summary: 'Proof that the checkpoint of tree size `second` extends the one of size `first`' })
   async consistency(@Query() q: ConsistencyQueryDto) {
     const first = await this.checkpointOfSize(q.first);

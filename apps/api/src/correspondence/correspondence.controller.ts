@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { CorrespondenceView, Page } from '@civic-ledger/read-models';
 import type { Response } from 'express';
 import { newId } from '../application/command-runner';
@@ -9,7 +9,12 @@ import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorrespondenceDto, ReopenDto, RespondDto } from './correspondence.dto';
 import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { assertActsFor, forbidden } from '../auth/access';
+import { departmentScope, Principal, seesDepartment } from '../auth/roles';
+import { STAFF } from '../auth/role-groups';
 
+@ApiBearerAuth()
 @ApiTags('correspondence')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'ETag last seen; 412 when the case changed since.' })
@@ -23,8 +28,10 @@ export class CorrespondenceController {
   }
 
   @Post()
+  @Allow(...STAFF)
   @ApiOperation({ summary: 'Register received correspondence (letter, e-mail, case file)' })
-  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    assertActsFor(principal, dto.department);
     const correspondenceId = newId(meta, 'correspondence');
     res.status(201);
     const data = { correspondenceId, ...dto, partyIds: [...dto.partyIds], attachments: dto.attachments?.map((a) => ({ ...a })) };
@@ -32,43 +39,52 @@ export class CorrespondenceController {
   }
 
   @Get()
+  @Allow('caseworker', 'supervisor', 'auditor', 'service')
   @ApiOperation({ summary: 'List correspondence by status and due date (soonest due first)' })
-  list(@Query() q: ListCorrespondenceDto): Promise<Page<CorrespondenceView>> {
-    return this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, cursor: q.cursor, limit: q.limit ?? 50 }));
+  list(@Query() q: ListCorrespondenceDto, @CurrentPrincipal() principal: Principal): Promise<Page<CorrespondenceView>> {
+    const departments = departmentScope(principal) ?? undefined;
+    return this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, departments, cursor: q.cursor, limit: q.limit ?? 50 }));
   }
 
   @Get(':id')
-  async get(@Param('id', uuidPipe) correspondenceId: string, @Res({ passthrough: true }) res: Response): Promise<CorrespondenceView> {
-    const view = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId));
+  @Allow('caseworker', 'supervisor', 'auditor', 'service')
+  async get(@Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<CorrespondenceView> {
+    const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId));
+    if (!seesDepartment(principal, view.department)) throw forbidden('This correspondence belongs to another department.');
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }
 
   @Post(':id/acknowledge')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AcknowledgeCorrespondence', data: { correspondenceId, note: dto.note } });
   }
 
   @Post(':id/assign')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: dto.assigneeId, department: dto.department } });
   }
 
   @Post(':id/respond')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RespondToCorrespondence', data: { correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) } });
   }
 
   @Post(':id/close')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'CloseCorrespondence', data: { correspondenceId, resolution: dto.resolution } });
   }
 
   @Post(':id/reopen')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ReopenCorrespondence', data: { correspondenceId, reason: dto.reason, dueAt: dto.dueAt } });

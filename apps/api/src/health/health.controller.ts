@@ -5,10 +5,12 @@ import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { Projector } from '@civic-ledger/read-models';
 import { Relay } from '@civic-ledger/messaging';
 import { RELAY } from '../infrastructure/infrastructure.module';
+import { Public } from '../auth/auth.decorators';
 import type { Response } from 'express';
 
 @ApiTags('health')
 @SkipThrottle()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

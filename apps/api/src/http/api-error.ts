@@ -1,6 +1,8 @@
 /** Error codes of the HTTP edge (domain codes come from @civic-ledger/domain). */
 export const API_ERROR_STATUS = {
   'VALIDATION.FAILED': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
   'REQUEST.MALFORMED_JSON': 400,
   'REQUEST.INVALID_CURSOR': 400,
   'REQUEST.TOO_LARGE': 413,

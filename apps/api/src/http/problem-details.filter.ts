@@ -46,6 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (body.status === 503) response.setHeader('Retry-After', '1');
+    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="civic-ledger"');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

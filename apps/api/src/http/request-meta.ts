@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Request } from 'express';
 import { ApiError } from './api-error';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
 
 /** What every write takes from the request: who, correlation, idempotency and precondition. */
 export interface RequestMeta {
@@ -33,8 +34,8 @@ export function etagFor(revision: number): string {
 }
 
 export function readRequestMeta(req: Request): RequestMeta {
-  const actor = header(req, 'x-actor') ?? 'anonymous';
-  if (!TOKEN.test(actor)) throw invalid('X-Actor', 'X-Actor must be 1-100 letters, digits or ._:@-');
+  // The actor is the token's subject, never a header the client could set.
+  const actor = (req as AuthenticatedRequest).principal?.sub ?? 'anonymous';
   const correlationId = header(req, 'x-correlation-id') ?? randomUUID();
   if (!TOKEN.test(correlationId)) throw invalid('X-Correlation-Id', 'X-Correlation-Id must be 1-100 letters, digits or ._:@-');
   const idempotencyKey = header(req, 'idempotency-key');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
 import type { Response } from 'express';
 import { newId } from '../application/command-runner';
@@ -9,7 +9,12 @@ import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { assertActsFor, assertSeesItem } from '../auth/access';
+import { Principal } from '../auth/roles';
+import { READERS, STAFF } from '../auth/role-groups';
 
+@ApiBearerAuth()
 @ApiTags('interactions')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
 @Controller('v1/interactions')
@@ -22,32 +27,43 @@ export class InteractionsController {
   }
 
   @Post()
+  @Allow(...STAFF)
   @ApiOperation({ summary: 'Record a contact on any channel' })
-  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    assertActsFor(principal, dto.department);
     const interactionId = newId(meta, 'interaction');
     res.status(201);
     return this.execute(res, meta, { type: 'RecordInteraction', data: { interactionId, ...dto, partyIds: [...dto.partyIds], topics: [...dto.topics] } }, `/v1/interactions/${interactionId}`);
   }
 
   @Get(':id')
-  async get(@Param('id', uuidPipe) interactionId: string, @Res({ passthrough: true }) res: Response): Promise<InteractionView> {
-    const view = await this.queries.execute(new GetInteractionQuery(interactionId));
+  @Allow(...READERS)
+  async get(@Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<InteractionView> {
+    const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId));
+    assertSeesItem(principal, view);
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }
 
   @Post(':id/amendments')
+  @Allow(...STAFF)
   @ApiOperation({ summary: 'Correct an interaction; the original stays in the record' })
-  amend(@Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  amend(
+    @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    assertActsFor(principal, dto.changes.department);
     return this.execute(res, meta, { type: 'AmendInteraction', data: { interactionId, changes: { ...dto.changes }, reason: dto.reason } });
   }
 
   @Post(':id/correspondence-links')
+  @Allow('caseworker', 'supervisor')
   linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'LinkInteractionToCorrespondence', data: { interactionId, correspondenceId: dto.correspondenceId } });
   }
 
   @Post(':id/confidentiality')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'SetInteractionConfidentiality', data: { interactionId, level: dto.level, reason: dto.reason } });

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import type { Response } from 'express';
 import { newId } from '../application/command-runner';
@@ -13,7 +13,12 @@ import {
   ChangeNameDto, ConsentDto, ContactPointDto, EmptyDto, ErasureDto, IdentifierDto, LegalHoldDto, MergeDto, ReasonDto, RegisterPartyDto,
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { assertActsFor } from '../auth/access';
+import { Principal } from '../auth/roles';
+import { STAFF } from '../auth/role-groups';
 
+@ApiBearerAuth()
 @ApiTags('parties')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'ETag last seen; 412 when the party changed since.' })
@@ -27,24 +32,32 @@ export class PartiesController {
   }
 
   @Post()
+  @Allow(...STAFF)
   @ApiOperation({ summary: 'Register a citizen or organisation' })
-  register(@Body() dto: RegisterPartyDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  register(@Body() dto: RegisterPartyDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const department = dto.department ?? principal.departments[0];
+    assertActsFor(principal, department);
     const partyId = newId(meta, 'party');
     const contactPoints = (dto.contactPoints ?? []).map((cp, i) => ({
       contactPointId: newId(meta, `party-cp-${i}`), ...toContactPoint(cp, this.config.phoneRegion, `contactPoints.${i}.value`),
     }));
-    const data = { partyId, kind: dto.kind, name: { ...dto.name }, birthDate: dto.birthDate, preferredLanguage: dto.preferredLanguage, contactPoints, identifiers: dto.identifiers?.map((i) => ({ ...i })) };
+    const data = {
+      partyId, kind: dto.kind, name: { ...dto.name }, birthDate: dto.birthDate, preferredLanguage: dto.preferredLanguage, department,
+      contactPoints, identifiers: dto.identifiers?.map((i) => ({ ...i })),
+    };
     res.status(201);
     return this.execute(res, meta, { type: 'RegisterParty', data }, `/v1/parties/${partyId}`);
   }
 
   @Post(':id/name-changes')
+  @Allow(...STAFF)
   @HttpCode(200)
   changeName(@Param('id', uuidPipe) partyId: string, @Body() dto: ChangeNameDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ChangePartyName', data: { partyId, name: { ...dto.name }, reason: dto.reason } });
   }
 
   @Post(':id/contact-points')
+  @Allow(...STAFF)
   async addContactPoint(@Param('id', uuidPipe) partyId: string, @Body() dto: ContactPointDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const contactPointId = newId(meta, 'contact-point');
     const result = await this.execute(res, meta, { type: 'AddContactPoint', data: { partyId, contactPointId, ...toContactPoint(dto, this.config.phoneRegion) } });
@@ -52,27 +65,32 @@ export class PartiesController {
   }
 
   @Delete(':id/contact-points/:contactPointId')
+  @Allow(...STAFF)
   @HttpCode(200)
   removeContactPoint(@Param('id', uuidPipe) partyId: string, @Param('contactPointId', uuidPipe) contactPointId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RemoveContactPoint', data: { partyId, contactPointId, reason: dto.reason } });
   }
 
   @Post(':id/identifiers')
+  @Allow(...STAFF)
   addIdentifier(@Param('id', uuidPipe) partyId: string, @Body() dto: IdentifierDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AddIdentifier', data: { partyId, scheme: dto.scheme, value: dto.value.trim() } });
   }
 
   @Post(':id/consents')
+  @Allow(...STAFF, 'privacy-officer')
   giveConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: ConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'GiveConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, evidence: dto.evidence } });
   }
 
   @Post(':id/consents/withdrawals')
+  @Allow(...STAFF, 'privacy-officer')
   withdrawConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: WithdrawConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'WithdrawConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, reason: dto.reason } });
   }
 
   @Post(':id/relationships')
+  @Allow('caseworker', 'supervisor')
   async linkRelationship(@Param('id', uuidPipe) partyId: string, @Body() dto: RelationshipDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const relationshipId = newId(meta, 'relationship');
     const result = await this.execute(res, meta, { type: 'LinkRelationship', data: { partyId, relationshipId, kind: dto.kind, toPartyId: dto.toPartyId } });
@@ -80,36 +98,42 @@ export class PartiesController {
   }
 
   @Delete(':id/relationships/:relationshipId')
+  @Allow('caseworker', 'supervisor')
   @HttpCode(200)
   unlinkRelationship(@Param('id', uuidPipe) partyId: string, @Param('relationshipId', uuidPipe) relationshipId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'UnlinkRelationship', data: { partyId, relationshipId, reason: dto.reason } });
   }
 
   @Post(':id/merges')
+  @Allow('supervisor')
   @ApiOperation({ summary: 'Merge this (duplicate) party into a survivor; reversible' })
   merge(@Param('id', uuidPipe) partyId: string, @Body() dto: MergeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'MergeParty', data: { partyId, survivorPartyId: dto.survivorPartyId, reason: dto.reason } });
   }
 
   @Post(':id/merges/reversal')
+  @Allow('supervisor')
   @HttpCode(200)
   unmerge(@Param('id', uuidPipe) partyId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'UnmergeParty', data: { partyId, reason: dto.reason } });
   }
 
   @Post(':id/erasure')
+  @Allow('privacy-officer')
   @ApiOperation({ summary: 'Request erasure (right to be forgotten)' })
   requestErasure(@Param('id', uuidPipe) partyId: string, @Body() dto: ErasureDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RequestErasure', data: { partyId, legalBasis: dto.legalBasis } });
   }
 
   @Post(':id/erasure/completion')
+  @Allow('privacy-officer')
   @HttpCode(200)
   completeErasure(@Param('id', uuidPipe) partyId: string, @Body() _body: EmptyDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'CompleteErasure', data: { partyId } });
   }
 
   @Post(':id/legal-holds')
+  @Allow('privacy-officer')
   async placeLegalHold(@Param('id', uuidPipe) partyId: string, @Body() dto: LegalHoldDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const holdId = newId(meta, 'legal-hold');
     const result = await this.execute(res, meta, { type: 'PlaceLegalHold', data: { partyId, holdId, reason: dto.reason } });
@@ -117,6 +141,7 @@ export class PartiesController {
   }
 
   @Delete(':id/legal-holds/:holdId')
+  @Allow('privacy-officer')
   @HttpCode(200)
   releaseLegalHold(@Param('id', uuidPipe) partyId: string, @Param('holdId', uuidPipe) holdId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ReleaseLegalHold', data: { partyId, holdId, reason: dto.reason } });

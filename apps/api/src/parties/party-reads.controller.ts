@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
 import type { Response } from 'express';
@@ -9,7 +9,12 @@ import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
 import { ChangesQueryDto, PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { assertSeesParty, forbidden, partyViewFor } from '../auth/access';
+import { departmentScope, Principal, REPLAY_ROLES, seesParty, visibleLevels } from '../auth/roles';
+import { READERS } from '../auth/role-groups';
 
+@ApiBearerAuth()
 @ApiTags('parties')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the read models include this ledger position (from X-Ledger-Position).' })
 @Controller('v1/parties')
@@ -17,8 +22,9 @@ export class PartyReadsController {
   constructor(private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
+  @Allow(...READERS, 'privacy-officer')
   @ApiOperation({ summary: 'Search parties by name, e-mail, phone or identifier (all given criteria must match)' })
-  async search(@Query() dto: SearchPartiesDto): Promise<{ items: PartyView[] }> {
+  async search(@Query() dto: SearchPartiesDto, @CurrentPrincipal() principal: Principal): Promise<{ items: PartyView[] }> {
     if (!dto.q && !dto.email && !dto.phone && !dto.identifier) {
       throw new ApiError('VALIDATION.FAILED', 'Give at least one of q, email, phone or identifier.', [{ field: 'q', messages: ['a search criterion is required'] }]);
     }
@@ -27,32 +33,54 @@ export class PartyReadsController {
     const items = await this.queries.execute(new SearchPartiesQuery({
       q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
     }));
-    return { items };
+    return { items: (items as PartyView[]).filter((p) => seesParty(principal, p)).map((p) => partyViewFor(principal, p)) };
   }
 
   @Get(':id')
+  @Allow(...READERS, 'privacy-officer')
   @ApiOperation({ summary: 'Consolidated view of a party, optionally as known at / as occurred by a past instant' })
-  async view(@Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @Res({ passthrough: true }) res: Response): Promise<PartyView> {
-    const party = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }));
+  async view(
+    @Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response,
+  ): Promise<PartyView> {
+    const historical = at.asOf !== undefined || at.occurredBy !== undefined;
+    if (historical && !REPLAY_ROLES.includes(principal.role)) throw forbidden(`Replaying a record as it was known needs one of the roles ${REPLAY_ROLES.join(', ')}.`);
+    if (historical) assertSeesParty(principal, await this.current(partyId));
+    const party: PartyView = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }));
+    assertSeesParty(principal, party);
     res.setHeader('ETag', etagFor(party.revision));
-    return party;
+    return partyViewFor(principal, party);
+  }
+
+  private current(partyId: string): Promise<PartyView> {
+    return this.queries.execute(new GetPartyQuery(partyId, {}));
   }
 
   @Get(':id/timeline')
+  @Allow(...READERS)
   @ApiOperation({ summary: 'Cross-channel timeline, newest first, cursor-paginated' })
-  timeline(@Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto): Promise<Page<TimelineEntry>> {
-    const filter = { channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to };
+  async timeline(@Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<TimelineEntry>> {
+    if ((q.asOf !== undefined || q.occurredBy !== undefined) && !REPLAY_ROLES.includes(principal.role)) {
+      throw forbidden(`Replaying a record as it was known needs one of the roles ${REPLAY_ROLES.join(', ')}.`);
+    }
+    assertSeesParty(principal, await this.current(partyId));
+    const filter = {
+      channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to,
+      confidentiality: visibleLevels(principal), departments: departmentScope(principal) ?? undefined,
+    };
     return this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, { asOf: q.asOf, occurredBy: q.occurredBy }));
   }
 
   @Get(':id/changes')
+  @Allow('supervisor', 'auditor')
   @ApiOperation({ summary: 'What changed in the party\'s record between two instants (system time): the events, and the view field by field' })
-  async changes(@Param('id', uuidPipe) partyId: string, @Query() q: ChangesQueryDto) {
+  async changes(@Param('id', uuidPipe) partyId: string, @Query() q: ChangesQueryDto, @CurrentPrincipal() principal: Principal) {
+    assertSeesParty(principal, await this.current(partyId));
     if (q.from >= q.to) throw new ApiError('VALIDATION.FAILED', 'from must be earlier than to.', [{ field: 'from', messages: ['must be earlier than to'] }]);
     return this.queries.execute(new PartyChangesQuery(partyId, q.from, q.to));
   }
 
   @Get(':id/export')
+  @Allow('auditor', 'privacy-officer')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: "Every event of the party's record (own stream, interactions, correspondence) as NDJSON" })
   async export(@Param('id', uuidPipe) partyId: string, @Res() res: Response): Promise<void> {

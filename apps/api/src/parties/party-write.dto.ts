@@ -47,6 +47,8 @@ export class RegisterPartyDto {
   @ApiPropertyOptional({ example: 'en' }) @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'preferredLanguage must be a BCP 47 tag such as en or cy-GB' }) preferredLanguage?: string;
   @ApiPropertyOptional({ type: [ContactPointDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactPointDto) contactPoints?: ContactPointDto[];
   @ApiPropertyOptional({ type: [IdentifierDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => IdentifierDto) identifiers?: IdentifierDto[];
+  @ApiPropertyOptional({ example: 'housing', description: "Registering department; default: the first of the token's departments" })
+  @IsOptional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'department must be lower-case letters, digits and dashes' }) department?: string;
 }
 
 export class ChangeNameDto {

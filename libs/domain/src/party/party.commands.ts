@@ -7,6 +7,8 @@ export type RegisterParty = Command<'RegisterParty', {
   name: PartyName;
   birthDate?: string;
   preferredLanguage?: string;
+  /** Department of the staff member who registers the party (first in their scope). */
+  department?: string;
   contactPoints?: readonly { contactPointId: string; kind: ContactPointKind; value: string; address?: PostalAddress; verified: boolean; label?: string }[];
   identifiers?: readonly { scheme: string; value: string }[];
 }>;

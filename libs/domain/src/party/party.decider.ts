@@ -22,7 +22,7 @@ function register(cmd: C.RegisterParty, state: PartyState): Decision {
   const d = cmd.data;
   const events: PartyEvent[] = [{
     type: 'PartyRegistered',
-    data: { partyId: d.partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, preferredLanguage: d.preferredLanguage },
+    data: { partyId: d.partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, preferredLanguage: d.preferredLanguage, ...(d.department ? { department: d.department } : {}) },
   }];
   const seen = new Set<string>();
   for (const cp of d.contactPoints ?? []) {

@@ -25,6 +25,8 @@ export type PartyRegistered = DomainEvent<'PartyRegistered', {
   name: PartyName;
   birthDate?: string;
   preferredLanguage?: string;
+  /** Department of the staff member who registered the party. */
+  department?: string;
 }>;
 export type PartyNameChanged = DomainEvent<'PartyNameChanged', { partyId: string; name: PartyName; reason?: string }>;
 export type ContactPointAdded = DomainEvent<'ContactPointAdded', {

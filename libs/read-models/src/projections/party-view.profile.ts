@@ -10,7 +10,7 @@ export function newPartyView(event: PartyRegistered, env: RecordedEvent): PartyV
   return {
     id: d.partyId, kind: d.kind, name: { ...d.name }, sortName: sortName(d.name), birthDate: d.birthDate, preferredLanguage: d.preferredLanguage,
     status: 'active', contactPoints: [], identifiers: [], relationships: [], consents: [], consentHistory: [],
-    mergedInto: null, mergedFrom: [], linkedPartyIds: [], legalHolds: [], erasure: null, openCorrespondence: [],
+    mergedInto: null, mergedFrom: [], linkedPartyIds: [], legalHolds: [], departments: d.department ? [d.department] : [], erasure: null, openCorrespondence: [],
     interactionCounts: {}, lastContact: null, revision: env.revision, registeredAt: env.recordedAt, updatedAt: env.recordedAt,
   };
 }

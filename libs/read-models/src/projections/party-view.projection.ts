@@ -3,7 +3,7 @@ import {
 } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
-import { COLLECTIONS, CorrespondenceView, PartyView } from '../views';
+import { COLLECTIONS, CorrespondenceView, InteractionView, PartyView } from '../views';
 import { applyPartyEvent, newPartyView } from './party-view.profile';
 
 const P = COLLECTIONS.parties;
@@ -49,12 +49,22 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
   }
 }
 
+function addDepartment(view: PartyView, department: string | undefined): void {
+  if (department && !view.departments.includes(department)) view.departments = [...view.departments, department].sort();
+}
+
 async function projectInteraction(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  if (event.type === 'InteractionAmended' && event.data.changes.department) {
+    const interaction = await ctx.get<InteractionView>(COLLECTIONS.interactions, event.data.interactionId);
+    for (const partyId of interaction?.partyIds ?? []) await update(ctx, partyId, env, (view) => addDepartment(view, event.data.changes.department));
+    return;
+  }
   if (event.type !== 'InteractionRecorded') return;
   const { channel, occurredAt, interactionId } = event.data;
   for (const partyId of event.data.partyIds) {
     await update(ctx, partyId, env, (view) => {
       view.interactionCounts[channel] = (view.interactionCounts[channel] ?? 0) + 1;
+      addDepartment(view, event.data.department);
       if (!view.lastContact || occurredAt > view.lastContact.at) view.lastContact = { at: occurredAt, channel, interactionId };
     });
   }
@@ -66,6 +76,7 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
   if (!current) return;
   for (const partyId of event.data.partyIds) {
     await update(ctx, partyId, env, (view) => {
+      addDepartment(view, current.department);
       const others = view.openCorrespondence.filter((c) => c.id !== id);
       view.openCorrespondence = current.status === 'closed' ? others : [...others, {
         id, subject: current.subject, status: current.status, dueAt: current.dueAt, department: current.department, receivedAt: current.receivedAt,

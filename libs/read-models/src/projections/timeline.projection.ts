@@ -8,6 +8,13 @@ import { COLLECTIONS, CorrespondenceView, InteractionView, TimelineEntry } from 
 const T = COLLECTIONS.timeline;
 const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
 
+/** Who may see an entry by department: its department, or everyone who may see the party ('*', profile changes). */
+export const EVERY_DEPARTMENT = '*';
+
+function putEntry(ctx: ProjectionContext, entry: Omit<TimelineEntry, 'audience'>): void {
+  ctx.put(T, { ...entry, audience: entry.department ?? EVERY_DEPARTMENT } as TimelineEntry);
+}
+
 function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
   return {
     id: entryId(partyId, env.id), partyId, eventId: env.id, position: env.position, streamId: env.streamId, refId, kind, type: env.type,
@@ -31,18 +38,18 @@ function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionCont
   if (event.type === 'RelationshipLinked') Object.assign(details, { kind: event.data.kind, toPartyId: event.data.toPartyId });
   if (event.type === 'PartyMerged' || event.type === 'PartyUnmerged') Object.assign(details, { survivorPartyId: event.data.survivorPartyId, reason: event.data.reason });
   const title = event.type === 'ContactPointAdded' ? `Contact point added (${event.data.kind})` : PROFILE_TITLES[event.type];
-  ctx.put(T, { ...base(env, partyId, partyId, 'profile'), title, details } satisfies TimelineEntry);
+  putEntry(ctx, { ...base(env, partyId, partyId, 'profile'), title, details } satisfies Omit<TimelineEntry, 'audience'>);
 }
 
 async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   if (event.type === 'InteractionRecorded') {
     const d = event.data;
     for (const partyId of d.partyIds) {
-      ctx.put(T, {
+      putEntry(ctx, {
         ...base(env, partyId, d.interactionId, 'interaction'), occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
         department: d.department, topics: [...d.topics], title: `${d.channel} (${d.direction})`, summary: d.summary,
         confidentiality: d.confidentiality, details: { outcome: d.outcome, satisfaction: d.satisfaction, staffId: d.staffId },
-      } satisfies TimelineEntry);
+      } satisfies Omit<TimelineEntry, 'audience'>);
     }
     return;
   }
@@ -56,15 +63,15 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
         occurredAt: interaction.occurredAt, department: interaction.department, topics: [...interaction.topics],
         summary: interaction.summary, confidentiality: interaction.confidentiality, amended: interaction.amendments.length > 0,
       });
-      ctx.put(T, original);
+      putEntry(ctx, original);
     }
     const details: Record<string, unknown> = event.type === 'InteractionAmended'
       ? { reason: event.data.reason, changes: event.data.changes, previous: event.data.previous }
       : event.type === 'InteractionLinkedToCorrespondence' ? { correspondenceId: event.data.correspondenceId } : { level: event.data.level };
-    ctx.put(T, {
+    putEntry(ctx, {
       ...base(env, partyId, interaction.id, 'interaction'), channel: interaction.channel, department: interaction.department,
       topics: [...interaction.topics], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
-    } satisfies TimelineEntry);
+    } satisfies Omit<TimelineEntry, 'audience'>);
   }
 }
 
@@ -73,10 +80,10 @@ async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEv
   if (!doc) return;
   const step = event.type.replace('Correspondence', '').toLowerCase();
   for (const partyId of event.data.partyIds) {
-    ctx.put(T, {
+    putEntry(ctx, {
       ...base(env, partyId, doc.id, 'correspondence'), channel: doc.channel, department: doc.department,
       title: `Correspondence ${step}`, summary: doc.subject, details: { status: doc.status, dueAt: doc.dueAt },
-    } satisfies TimelineEntry);
+    } satisfies Omit<TimelineEntry, 'audience'>);
   }
 }
 

@@ -14,6 +14,8 @@ export interface TimelineFilter {
   to?: string;
   /** Confidentiality levels the reader may see; all when absent. */
   confidentiality?: readonly string[];
+  /** Departments the reader may see (entries of other departments are left out); all when absent. */
+  departments?: readonly string[];
 }
 
 export async function findTimeline(
@@ -26,6 +28,7 @@ export async function findTimeline(
   if (filter.from) where.push({ field: 'occurredAt', op: 'gte', value: filter.from });
   if (filter.to) where.push({ field: 'occurredAt', op: 'lte', value: filter.to });
   if (filter.confidentiality) where.push({ field: 'confidentiality', op: 'in', value: filter.confidentiality });
+  if (filter.departments) where.push({ field: 'audience', op: 'in', value: [...filter.departments, '*'] });
   const rows = await store.find<TimelineEntry>(COLLECTIONS.timeline, {
     where,
     orderBy: [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }],
@@ -76,6 +79,8 @@ export async function searchParties(store: ReadStore, criteria: PartySearch): Pr
 export interface CorrespondenceFilter {
   status?: string;
   dueBefore?: string;
+  /** Departments the reader may see; all when absent. */
+  departments?: readonly string[];
   limit: number;
   cursor?: string;
 }
@@ -84,6 +89,7 @@ export async function listCorrespondence(store: ReadStore, filter: Correspondenc
   const where: Condition[] = [];
   if (filter.status) where.push({ field: 'status', op: 'eq', value: filter.status });
   if (filter.dueBefore) where.push({ field: 'dueAt', op: 'lt', value: filter.dueBefore });
+  if (filter.departments) where.push({ field: 'department', op: 'in', value: filter.departments });
   const rows = await store.find<CorrespondenceView>(COLLECTIONS.correspondence, {
     where,
     orderBy: [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }],

@@ -1,0 +1,84 @@
+import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { AppConfig, ConfigError } from '@civic-ledger/config';
+import { loadOrCreateKeyFile, generateEd25519Pem } from '../infrastructure/key-files';
+import { Principal, Role, ROLES } from './roles';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/** Why a token was refused; the message is safe to show (no token contents). */
+export class TokenRejected extends Error {
+  constructor(message: string, readonly kind: 'invalid' | 'no-role') {
+    super(message);
+    this.name = 'TokenRejected';
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+/** The embedded issuer's key (EdDSA over Ed25519), created under DATA_DIR on first start. */
+export function loadLocalIssuerKey(config: AppConfig): KeyObject {
+  const pem = loadOrCreateKeyFile(config.auth.keyFile, config.auth.keyGenerated, 'AUTH_SIGNING_KEY_FILE', generateEd25519Pem);
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+    return key;
+  } catch {
+    throw new ConfigError(`${config.auth.keyFile} is not an Ed25519 private key in PKCS#8 PEM form.`);
+  }
+}
+
+/** Verifies bearer tokens: against the OIDC issuer's JWKS when AUTH_JWKS_URL is set, else the local key. */
+export function createTokenVerifier(config: AppConfig): TokenVerifier {
+  const options = { issuer: config.auth.issuer, audience: config.auth.audience, clockTolerance: 30 };
+  if (config.auth.jwksUrl) {
+    const jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
+    return { verify: (token) => verifyWith((t) => jwtVerify(t, jwks, options), token) };
+  }
+  const publicKey = createPublicKey(loadLocalIssuerKey(config));
+  return { verify: (token) => verifyWith((t) => jwtVerify(t, publicKey, { ...options, algorithms: ['EdDSA'] }), token) };
+}
+
+async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPayload }>, token: string): Promise<Principal> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await verify(token));
+  } catch (error) {
+    const expired = error instanceof errors.JWTExpired;
+    throw new TokenRejected(expired ? 'The bearer token has expired; get a new one.' : 'The bearer token is not valid for this service.', 'invalid');
+  }
+  return principalFrom(payload);
+}
+
+/** Claims: `sub`; `role` (or the first known role in `roles`); `departments` (or `department`). */
+export function principalFrom(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(payload.sub)) throw new TokenRejected('The bearer token has no usable subject.', 'invalid');
+  const claimed = [payload.role, ...(Array.isArray(payload.roles) ? payload.roles : [])];
+  const role = claimed.find((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  if (!role) throw new TokenRejected(`The bearer token carries no civic-ledger role (one of ${ROLES.join(', ')}).`, 'no-role');
+  const departments = Array.isArray(payload.departments) ? payload.departments : typeof payload.department === 'string' ? [payload.department] : [];
+  return { sub: payload.sub, role, departments: departments.filter((d): d is string => typeof d === 'string') };
+}
+
+export interface MintOptions {
+  readonly sub: string;
+  readonly role: Role;
+  readonly departments?: readonly string[];
+  /** Lifetime; default 8 hours (a working day). */
+  readonly ttlSeconds?: number;
+}
+
+/** Mints a token with the embedded issuer's key (the `civic-ledger token` command, tests, demos). */
+export function mintLocalToken(config: AppConfig, options: MintOptions): Promise<string> {
+  const key = loadLocalIssuerKey(config);
+  return new SignJWT({ role: options.role, departments: [...(options.departments ?? [])] })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+    .setSubject(options.sub)
+    .setIssuer(config.auth.issuer)
+    .setAudience(config.auth.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 8 * 3600}s`)
+    .sign(key);
+}
