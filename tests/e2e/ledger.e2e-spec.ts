@@ -186,6 +186,21 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     await t.http.get(`/v1/parties/${id}/changes?from=${new Date().toISOString()}&to=${cut}`).expect(400);
   });
 
+  it('answers "may we text them about reminders now?" from the consent history', async () => {
+    const id = (await post('/v1/parties', person('Consent Carla'))).body.id as string;
+    const check = async (position: string, channel: string, at?: string) => (await read(
+      `/v1/parties/${id}/consents/check?purpose=appointment-reminders&channel=${channel}${at ? `&at=${at}` : ''}`, position,
+    ).expect(200)).body;
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const given = await post(`/v1/parties/${id}/consents`, { purpose: 'appointment-reminders', channel: 'any', evidence: 'form 12' });
+    expect(await check(given.headers['x-ledger-position'], 'sms')).toMatchObject({ allowed: true, basis: { kind: 'consent', action: 'given', channel: 'any' } });
+    expect(await check(given.headers['x-ledger-position'], 'sms', before)).toMatchObject({ allowed: false, basis: { kind: 'no-consent' } });
+    const withdrawn = await post(`/v1/parties/${id}/consents/withdrawals`, { purpose: 'appointment-reminders', channel: 'sms' });
+    expect(await check(withdrawn.headers['x-ledger-position'], 'sms')).toMatchObject({ allowed: false, basis: { action: 'withdrawn', channel: 'sms' } });
+    expect(await check(withdrawn.headers['x-ledger-position'], 'letter')).toMatchObject({ allowed: true });
+    await t.http.get(`/v1/parties/${id}/consents/check?purpose=appointment-reminders&channel=pigeon`).expect(400);
+  });
+
   it('merges a duplicate into a survivor reversibly, with one consolidated timeline', async () => {
     const survivor = (await post('/v1/parties', person('Jan Jansen'))).body.id as string;
     const duplicate = (await post('/v1/parties', person('Jan Janssen'))).body.id as string;

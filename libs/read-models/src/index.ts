@@ -7,6 +7,7 @@ export * from './sqlite/sqlite.read-store';
 export * from './memory/memory.read-store';
 export * from './search/normalise';
 export * from './queries/party-queries';
+export * from './queries/consent';
 export * from './rebuild';
 export * from './mongo/mongo.read-store';
 export * from './mongo/mongo.read-model-sets';

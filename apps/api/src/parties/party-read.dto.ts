@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CONSENT_CHANNELS } from './party-write.dto';
 import { CHANNELS } from '@civic-ledger/domain';
 import { IsInstant } from '../http/instant';
 
@@ -33,4 +34,11 @@ export class TimelineQueryDto extends PointInTimeDto {
 export class ChangesQueryDto {
   @ApiProperty({ example: '2024-01-01T00:00:00Z' }) @IsInstant() from!: string;
   @ApiProperty({ example: '2024-06-01T00:00:00Z' }) @IsInstant() to!: string;
+}
+
+export class ConsentCheckDto {
+  @ApiProperty({ example: 'appointment-reminders' }) @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'purpose must be lower-case letters, digits and dashes' }) purpose!: string;
+  @ApiProperty({ enum: CONSENT_CHANNELS.filter((c) => c !== 'any') }) @IsIn(CONSENT_CHANNELS.filter((c) => c !== 'any')) channel!: string;
+  @ApiPropertyOptional({ description: 'The instant to decide for (business time); default now.', example: '2024-06-01T09:00:00Z' })
+  @IsOptional() @IsInstant() at?: string;
 }

@@ -2,17 +2,17 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
-import { normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
+import { ConsentDecision, consentDecision, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
 import type { Response } from 'express';
 import { ApiError } from '../http/api-error';
 import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
-import { ChangesQueryDto, PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
+import { ChangesQueryDto, ConsentCheckDto, PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
 import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
 import { assertSeesParty, forbidden, partyViewFor } from '../auth/access';
 import { departmentScope, Principal, REPLAY_ROLES, seesParty, visibleLevels } from '../auth/roles';
-import { READERS } from '../auth/role-groups';
+import { READERS, STAFF } from '../auth/role-groups';
 
 @ApiBearerAuth()
 @ApiTags('parties')
@@ -53,6 +53,15 @@ export class PartyReadsController {
 
   private current(partyId: string): Promise<PartyView> {
     return this.queries.execute(new GetPartyQuery(partyId, {}));
+  }
+
+  @Get(':id/consents/check')
+  @Allow(...STAFF, 'privacy-officer', 'service')
+  @ApiOperation({ summary: 'May we contact this party for a purpose on a channel now (or at an instant)? Decided from the consent history' })
+  async consentCheck(@Param('id', uuidPipe) partyId: string, @Query() q: ConsentCheckDto, @CurrentPrincipal() principal: Principal): Promise<ConsentDecision> {
+    const party = await this.current(partyId);
+    assertSeesParty(principal, party);
+    return consentDecision(party, q.purpose, q.channel, q.at ?? new Date().toISOString());
   }
 
   @Get(':id/timeline')

@@ -68,6 +68,11 @@ describe('party decider', () => {
       spec([registered, given]).when({ type: 'WithdrawConsent', metadata: meta, data: { partyId, purpose: 'reminders', channel: 'sms' } })
         .then([{ type: 'ConsentWithdrawn', data: { partyId, purpose: 'reminders', channel: 'sms' } }]);
       spec([registered]).when({ type: 'WithdrawConsent', metadata: meta, data: { partyId, purpose: 'reminders', channel: 'sms' } }).thenFails('PARTY.CONSENT_NOT_GIVEN');
+      // A consent for any channel can be narrowed by withdrawing one channel.
+      const general: PartyEvent = { type: 'ConsentGiven', data: { partyId, purpose: 'reminders', channel: 'any' } };
+      spec([registered, general]).when({ type: 'WithdrawConsent', metadata: meta, data: { partyId, purpose: 'reminders', channel: 'sms' } })
+        .then([{ type: 'ConsentWithdrawn', data: { partyId, purpose: 'reminders', channel: 'sms' } }]);
+      spec([registered, general]).when({ type: 'WithdrawConsent', metadata: meta, data: { partyId, purpose: 'other', channel: 'sms' } }).thenFails('PARTY.CONSENT_NOT_GIVEN');
     });
 
     it('links relationships to known other parties only', () => {

@@ -76,7 +76,9 @@ function giveConsent(cmd: C.GiveConsent, state: PartyState): Decision {
 
 function withdrawConsent(cmd: C.WithdrawConsent, state: PartyState): Decision {
   const party = active(state);
-  if (!party.consents.includes(consentKey(cmd.data.purpose, cmd.data.channel))) {
+  // Withdrawing one channel of a consent given for any channel narrows it.
+  const inForce = [cmd.data.channel, 'any'].some((channel) => party.consents.includes(consentKey(cmd.data.purpose, channel)));
+  if (!inForce) {
     throw new DomainError('PARTY.CONSENT_NOT_GIVEN', 'No consent for this purpose and channel is in force.');
   }
   return [{ type: 'ConsentWithdrawn', data: { ...cmd.data } }];
