@@ -4,10 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { replayParty } from '@civic-ledger/audit';
+import { AccessLog, replayParty } from '@civic-ledger/audit';
 import { SqliteEventStore } from '@civic-ledger/event-store';
-import { findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
+import { COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
 import { envelope, fillLedger } from './ledger-fixture';
+import { accessOverheadOverHttp } from './access-bench';
 import { esdbFigures } from './esdb-bench';
 import { kafkaFigures } from './kafka-bench';
 import { embeddedQueries, mongoFigures } from './mongo-bench';
@@ -92,13 +93,49 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
     await replayParty(ledger, views, partyIds[(q * 7919) % partyIds.length], { asOf });
     travel.push(now() - t0);
   }
+  const access = await accessLedgerOverhead(ledger, views, partyIds, Math.max(5000, o.queries * 5));
   await ledger.close();
   await views.close();
+  const http = await accessOverheadOverHttp(200, Math.max(500, Math.floor(o.queries / 2)), 4);
   return [
+    access,
+    {
+      name: `access ledger: party view over HTTP, person (recorded) vs machine client (not recorded), ${http.reads} reads each`, value: round(http.overheadPercent), unit: '% slower',
+      target: 'a few percent at most', extra: { latencyMsRecorded: http.recorded, latencyMsUnrecorded: http.unrecorded },
+    },
     { name: `time travel: a party's view and timeline as of an instant, at ${o.events} events`, value: latencySummary(travel).p50, unit: 'ms p50', extra: { latencyMs: latencySummary(travel), eventsPerParty: Math.round(o.events / partyIds.length) } },
     { name: `projector rebuild of ${o.events} events`, value: round(rate), unit: 'events/s', baseline: round(raw.perSecond), ratio: round(rate / raw.perSecond, 3), target: 'ratio >= 0.25, RSS <= 512 MB', extra: { peakRssMb } },
     { name: `timeline query (page of 50) at ${o.events} events`, value: latencySummary(samples).p50, unit: 'ms p50', target: 'p50 <= 0.5 ms, p99 <= 2 ms', extra: { latencyMs: latencySummary(samples), queries: o.queries } },
   ];
+}
+
+/**
+ * The access ledger's cost on a party view: the same reads of the live party document with and
+ * without recording each one (the batched appends, flushed before the clock stops, are included).
+ * Alternating rounds keep cache and clock effects out of the ratio.
+ */
+async function accessLedgerOverhead(ledger: SqliteEventStore, views: SqliteReadStore, partyIds: string[], reads: number): Promise<Result> {
+  const log = new AccessLog(ledger);
+  const pass = async (record: boolean) => {
+    const t0 = now();
+    for (let i = 0; i < reads; i += 1) {
+      const partyId = partyIds[(i * 7919) % partyIds.length];
+      await views.get(COLLECTIONS.parties, partyId);
+      if (record) log.record({ partyId, actor: 'bench', role: 'caseworker', endpoint: 'view', at: new Date() });
+    }
+    if (record) await log.flush();
+    return now() - t0;
+  };
+  let plain = 0;
+  let recorded = 0;
+  for (let r = 0; r < 4; r += 1) {
+    plain += await pass(false);
+    recorded += await pass(true);
+  }
+  return {
+    name: `access ledger: CPU per recorded read (batched append included), ${reads * 4} reads`, value: round(((recorded - plain) * 1000) / (reads * 4), 2), unit: 'µs per read',
+    extra: { bareDocumentReadUs: round((plain * 1000) / (reads * 4), 2), note: 'against a bare read-store get, not an HTTP view; see the next row for the view' },
+  };
 }
 
 async function kafkaResults(dir: string, o: Options): Promise<Result[]> {

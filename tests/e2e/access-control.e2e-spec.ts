@@ -62,6 +62,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/v1/correspondence/{id}/respond', path: (f) => `/v1/correspondence/${f.correspondence}/respond`, body: () => ({ summary: 'Answered', channel: 'email' }), allowed: CASE },
   { method: 'post', route: '/v1/correspondence/{id}/close', path: (f) => `/v1/correspondence/${f.correspondence}/close`, body: () => ({ resolution: 'resolved' }), allowed: CASE },
   { method: 'post', route: '/v1/correspondence/{id}/reopen', path: (f) => `/v1/correspondence/${f.correspondence}/reopen`, body: () => ({ reason: 'citizen replied' }), allowed: CASE },
+  { method: 'get', route: '/v1/audit/access', path: (f) => `/v1/audit/access?partyId=${f.party}`, allowed: ['auditor', 'privacy-officer'] },
   { method: 'get', route: '/v1/audit/verify', path: () => '/v1/audit/verify', allowed: ['auditor'] },
   { method: 'post', route: '/v1/audit/checkpoints', path: () => '/v1/audit/checkpoints', body: () => ({}), allowed: ['auditor'] },
   { method: 'get', route: '/v1/audit/checkpoints', path: () => '/v1/audit/checkpoints', allowed: ['auditor', 'service'] },

@@ -58,6 +58,10 @@ describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
     expect(replay.events).toBe(exported.length);
     const before = await cli('replay', partyId, '--as-of', '2000-01-01T00:00:00Z').catch((e: { code: number; stderr: string }) => e);
     expect(before).toMatchObject({ code: 1, stderr: expect.stringContaining('was not known as of') });
+    // Both reads are in the access ledger, under the operating-system account that ran them.
+    type Look = { partyId: string; actor: string; role: string; endpoint: string };
+    const looks = (await ledger()).filter((e) => e.type === 'PartyRecordsAccessed').flatMap((e) => e.data.accesses as Look[]).filter((a) => a.partyId === partyId);
+    expect(looks.map((a) => [a.actor.startsWith('cli:'), a.role, a.endpoint])).toEqual([[true, 'operator', 'cli-export'], [true, 'operator', 'cli-replay']]);
   });
 
   it('signs checkpoints and writes party bundles that verify offline, naming any tampering', async () => {

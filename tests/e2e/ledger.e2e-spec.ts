@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { leafHash, verifyCheckpointSignature, verifyConsistency, verifyInclusion } from '@civic-ledger/audit';
+import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
 import { interaction, letter, person, startTestApp, storeVariants, TestApp } from './support/test-app';
 
 describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => {
@@ -201,6 +202,36 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     await t.http.get(`/v1/parties/${id}/consents/check?purpose=appointment-reminders&channel=pigeon`).expect(400);
   });
 
+  it('records every look at a party by a person in the access ledger, for auditors to query both ways', async () => {
+    const registered = await post('/v1/parties', person('Watched Wanda'));
+    const id = registered.body.id as string;
+    const pos = registered.headers['x-ledger-position'];
+    const reader = await t.token('caseworker', ['housing'], `reader-${id.slice(0, 8)}`);
+    await t.anonymous.get(`/v1/parties/${id}`).set('Authorization', reader).set('X-Min-Position', pos).set('X-Purpose', 'benefit claim 4711').expect(200);
+    await t.anonymous.get(`/v1/parties/${id}/timeline`).set('Authorization', reader).expect(200);
+    await t.http.get(`/v1/parties/${id}/export`).expect(200);
+    await t.anonymous.get(`/v1/parties/${id}`).set('Authorization', await t.token('service', [])).expect(200); // a machine: not a person
+    await t.anonymous.get(`/v1/parties/${id}`).set('Authorization', reader).set('X-Purpose', 'x'.repeat(201)).expect(400);
+    const who = async () => (await t.http.get(`/v1/audit/access?partyId=${id}`).expect(200)).body.items as { actor: string; role: string; endpoint: string; purpose?: string }[];
+    let entries = await who();
+    for (let i = 0; i < 100 && entries.length < 3; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      entries = await who();
+    }
+    expect(entries.map((e) => [e.actor, e.role, e.endpoint, e.purpose ?? null]).sort()).toEqual([
+      ['auditor-1', 'auditor', 'export', null],
+      [`reader-${id.slice(0, 8)}`, 'caseworker', 'timeline', null],
+      [`reader-${id.slice(0, 8)}`, 'caseworker', 'view', 'benefit claim 4711'],
+    ]);
+    const what = (await t.http.get(`/v1/audit/access?actor=reader-${id.slice(0, 8)}&limit=1`).expect(200)).body;
+    expect(what.items).toHaveLength(1);
+    const next = (await t.http.get(`/v1/audit/access?actor=reader-${id.slice(0, 8)}&limit=1&cursor=${encodeURIComponent(what.nextCursor)}`).expect(200)).body;
+    expect([what.items[0].endpoint, next.items[0].endpoint].sort()).toEqual(['timeline', 'view']);
+    await t.http.get(`/v1/audit/access`).expect(400);
+    // The access events are ledger events: hash-chained and verified like every other.
+    expect((await t.http.get('/v1/audit/verify').expect(200)).body.eventTypes.PartyRecordsAccessed).toBeGreaterThanOrEqual(1);
+  });
+
   it('merges a duplicate into a survivor reversibly, with one consolidated timeline', async () => {
     const survivor = (await post('/v1/parties', person('Jan Jansen'))).body.id as string;
     const duplicate = (await post('/v1/parties', person('Jan Janssen'))).body.id as string;
@@ -223,6 +254,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     const events = exported.text.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.type)).toEqual(['PartyRegistered', 'InteractionRecorded']);
     expect(events[0]).toMatchObject({ streamId: `party-${party}`, revision: 0, hash: expect.stringMatching(/^[a-f0-9]{64}$/) });
+    await t.app.get(AccessRecorder).log.flush();
     const report = (await t.http.get('/v1/audit/verify').expect(200)).body;
     expect(report).toMatchObject({ ok: true, breaks: [], missingTail: [] });
     expect(report.events).toBe((await t.events.readAll({ limit: 1_000_000 })).length);
@@ -230,6 +262,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
 
   it('signs checkpoints and serves inclusion and consistency proofs that verify', async () => {
     const party = (await post('/v1/parties', person('Proof Reader'))).body.id as string;
+    await t.app.get(AccessRecorder).log.flush(); // earlier reads' access records, so that only this test appends below
     const first = (await post('/v1/audit/checkpoints', {})).body;
     const later = await post('/v1/interactions', interaction([party]));
     const second = (await post('/v1/audit/checkpoints', {})).body;

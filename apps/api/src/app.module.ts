@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
 import { CommandRunner } from './application/command-runner';
+import { AccessRecorder } from './auth/access-recorder';
 import { AuthGuard } from './auth/auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './auth/tokens';
 import { PartyDirectory } from './application/party-directory';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
       providers: [
         CommandRunner,
         PartyDirectory,
+        AccessRecorder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import { AccessLog } from '@civic-ledger/audit';
 import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EventStore } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, ReadStore } from '@civic-ledger/read-models';
@@ -7,6 +9,8 @@ export interface CliStores {
   config: AppConfig;
   events: EventStore;
   views: ReadStore;
+  /** Puts a read of a party's record by the operator into the access ledger (appended on close). */
+  recordAccess(partyId: string, endpoint: string): void;
   close(): Promise<void>;
 }
 
@@ -16,5 +20,16 @@ export async function openStores(): Promise<CliStores> {
   const events = createEventStore(config);
   const views = await createReadStore(config);
   for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await views.ensureCollection(c.name, c.indexes);
-  return { config, events, views, close: async () => { await events.close(); await views.close(); } };
+  const access = new AccessLog(events);
+  // On the server's machine the operating-system account is who looked.
+  const actor = `cli:${userInfo().username}`;
+  return {
+    config, events, views,
+    recordAccess: (partyId, endpoint) => access.record({ partyId, actor, role: 'operator', endpoint, at: new Date() }),
+    close: async () => {
+      await access.flush();
+      await events.close();
+      await views.close();
+    },
+  };
 }

@@ -6,3 +6,4 @@ export * from './checkpoints';
 export * from './bundle';
 export * from './party-bundle';
 export * from './party-diff';
+export * from './access-log';

@@ -11,3 +11,5 @@ export * from './queries/consent';
 export * from './rebuild';
 export * from './mongo/mongo.read-store';
 export * from './mongo/mongo.read-model-sets';
+export * from './queries/access-queries';
+export * from './projections/access-log.projection';

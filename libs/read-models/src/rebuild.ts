@@ -39,3 +39,19 @@ export function compareChecksums(live: readonly CollectionChecksum[], rebuilt: r
     .filter((d) => !d.live || d.live.sha256 !== d.rebuilt.sha256 || d.live.count !== d.rebuilt.count);
   return { identical: differences.length === 0, differences };
 }
+
+/**
+ * Brings an existing read-model set up to `position` (a running server does this continuously; a set
+ * that only CLI commands touched may lag). Writes are position-guarded, so running it next to a live
+ * projector changes nothing twice.
+ */
+export async function catchUpViews(events: EventStore, store: ReadStore, position: number): Promise<number> {
+  const projector = new Projector(events, store, { checkpointName: VIEWS_CHECKPOINT, projections: LEDGER_PROJECTIONS, batchSize: 5000 });
+  await projector.init();
+  if (projector.checkpoint < position) {
+    projector.start();
+    await projector.waitFor(position);
+    await projector.stop();
+  }
+  return projector.checkpoint;
+}

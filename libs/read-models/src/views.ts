@@ -108,4 +108,20 @@ export const COLLECTIONS = {
   correspondence: 'correspondence',
   partyLookup: 'party_lookup',
   partyLookupKeys: 'party_lookup_keys',
+  accessLog: 'access_log',
 } as const;
+
+/** One look at a party's record by a person (the access ledger). */
+export interface AccessLogEntry {
+  /** Id of the PartyRecordAccessed event. */
+  readonly id: string;
+  partyId: string;
+  actor: string;
+  role: string;
+  /** What was read: view, timeline, changes, export, replay, … */
+  endpoint: string;
+  purpose?: string;
+  at: string;
+  position: number;
+  [field: string]: unknown;
+}

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { AccessLogEntry, findAccess, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import {
   CheckpointFailure, CheckpointSigner, consistencyProof, createCheckpoint, inclusionProof, ledgerLeaves, listCheckpoints, SignedCheckpoint,
@@ -36,6 +37,13 @@ class ConsistencyQueryDto {
   @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) second!: number;
 }
 
+class AccessQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Who looked at this party' }) @IsOptional() @IsUUID() partyId?: string;
+  @ApiPropertyOptional({ description: 'What this user (token subject) looked at' }) @IsOptional() @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'actor must be a token subject' }) actor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'From the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
+}
+
 const hex = (proof: Buffer[]) => proof.map((b) => b.toString('hex'));
 
 @ApiBearerAuth()
@@ -46,7 +54,18 @@ export class AuditController {
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
+    @Inject(READ_STORE) private readonly views: ReadStore,
   ) {}
+
+  @Get('access')
+  @Allow('auditor', 'privacy-officer')
+  @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first' })
+  access(@Query() q: AccessQueryDto): Promise<Page<AccessLogEntry>> {
+    if ((q.partyId === undefined) === (q.actor === undefined)) {
+      throw new ApiError('VALIDATION.FAILED', 'Give exactly one of partyId or actor.', [{ field: 'partyId', messages: ['exactly one of partyId or actor'] }]);
+    }
+    return findAccess(this.views, q.partyId ? { partyId: q.partyId } : { actor: q.actor as string }, q.limit ?? 50, q.cursor);
+  }
 
   @Get('verify')
   @Allow('auditor')

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
@@ -9,7 +9,8 @@ import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
 import { ChangesQueryDto, ConsentCheckDto, PointInTimeDto, SearchPartiesDto, TimelineQueryDto } from './party-read.dto';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
+import { AccessRecorder } from '../auth/access-recorder';
 import { assertSeesParty, forbidden, partyViewFor } from '../auth/access';
 import { departmentScope, Principal, REPLAY_ROLES, seesParty, visibleLevels } from '../auth/roles';
 import { READERS, STAFF } from '../auth/role-groups';
@@ -19,7 +20,7 @@ import { READERS, STAFF } from '../auth/role-groups';
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the read models include this ledger position (from X-Ledger-Position).' })
 @Controller('v1/parties')
 export class PartyReadsController {
-  constructor(private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly access: AccessRecorder) {}
 
   @Get()
   @Allow(...READERS, 'privacy-officer')
@@ -40,13 +41,16 @@ export class PartyReadsController {
   @Allow(...READERS, 'privacy-officer')
   @ApiOperation({ summary: 'Consolidated view of a party, optionally as known at / as occurred by a past instant' })
   async view(
-    @Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @CurrentPrincipal() principal: Principal,
+    @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
   ): Promise<PartyView> {
+    this.access.purposeOf(req);
     const historical = at.asOf !== undefined || at.occurredBy !== undefined;
     if (historical && !REPLAY_ROLES.includes(principal.role)) throw forbidden(`Replaying a record as it was known needs one of the roles ${REPLAY_ROLES.join(', ')}.`);
     if (historical) assertSeesParty(principal, await this.current(partyId));
     const party: PartyView = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }));
     assertSeesParty(principal, party);
+    this.access.record(req, partyId, historical ? 'replay' : 'view');
     res.setHeader('ETag', etagFor(party.revision));
     return partyViewFor(principal, party);
   }
@@ -67,7 +71,10 @@ export class PartyReadsController {
   @Get(':id/timeline')
   @Allow(...READERS)
   @ApiOperation({ summary: 'Cross-channel timeline, newest first, cursor-paginated' })
-  async timeline(@Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<TimelineEntry>> {
+  async timeline(
+    @Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest,
+  ): Promise<Page<TimelineEntry>> {
+    this.access.purposeOf(req);
     if ((q.asOf !== undefined || q.occurredBy !== undefined) && !REPLAY_ROLES.includes(principal.role)) {
       throw forbidden(`Replaying a record as it was known needs one of the roles ${REPLAY_ROLES.join(', ')}.`);
     }
@@ -76,24 +83,31 @@ export class PartyReadsController {
       channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to,
       confidentiality: visibleLevels(principal), departments: departmentScope(principal) ?? undefined,
     };
-    return this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, { asOf: q.asOf, occurredBy: q.occurredBy }));
+    const page: Page<TimelineEntry> = await this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, { asOf: q.asOf, occurredBy: q.occurredBy }));
+    this.access.record(req, partyId, q.asOf !== undefined || q.occurredBy !== undefined ? 'replay-timeline' : 'timeline');
+    return page;
   }
 
   @Get(':id/changes')
   @Allow('supervisor', 'auditor')
   @ApiOperation({ summary: 'What changed in the party\'s record between two instants (system time): the events, and the view field by field' })
-  async changes(@Param('id', uuidPipe) partyId: string, @Query() q: ChangesQueryDto, @CurrentPrincipal() principal: Principal) {
+  async changes(@Param('id', uuidPipe) partyId: string, @Query() q: ChangesQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest) {
+    this.access.purposeOf(req);
     assertSeesParty(principal, await this.current(partyId));
     if (q.from >= q.to) throw new ApiError('VALIDATION.FAILED', 'from must be earlier than to.', [{ field: 'from', messages: ['must be earlier than to'] }]);
-    return this.queries.execute(new PartyChangesQuery(partyId, q.from, q.to));
+    const changes = await this.queries.execute(new PartyChangesQuery(partyId, q.from, q.to));
+    this.access.record(req, partyId, 'changes');
+    return changes;
   }
 
   @Get(':id/export')
   @Allow('auditor', 'privacy-officer')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: "Every event of the party's record (own stream, interactions, correspondence) as NDJSON" })
-  async export(@Param('id', uuidPipe) partyId: string, @Res() res: Response): Promise<void> {
+  async export(@Param('id', uuidPipe) partyId: string, @Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    this.access.purposeOf(req);
     const events = await this.queries.execute(new ExportPartyQuery(partyId));
+    this.access.record(req, partyId, 'export');
     res.status(200).type('application/x-ndjson');
     res.setHeader('Content-Disposition', `attachment; filename="party-${partyId}.ndjson"`);
     res.send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { compareChecksums, LEDGER_COLLECTIONS, rebuildViews, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
+import { catchUpViews, compareChecksums, LEDGER_COLLECTIONS, rebuildViews } from '@civic-ledger/read-models';
 import { createRebuildTarget } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
@@ -18,7 +18,8 @@ export function rebuildCommand(): Command {
       const bar = progressBar('rebuilding', head);
       const result = await rebuildViews(stores.events, target.store, (position) => bar.update(position), () => target.finish());
       bar.stop();
-      const liveCheckpoint = await stores.views.checkpoint(VIEWS_CHECKPOINT);
+      // Compare like with like: the live set up to the same ledger position.
+      const liveCheckpoint = await catchUpViews(stores.events, stores.views, result.position);
       const comparison = compareChecksums(await stores.views.checksums(LEDGER_COLLECTIONS), result.checksums);
       await stores.close();
       const previous = await target.complete(opts.swap);

@@ -4,6 +4,7 @@ import { interactionsProjection } from './interactions.projection';
 import { partyLookupProjection } from './party-lookup.projection';
 import { partyViewProjection } from './party-view.projection';
 import { timelineProjection } from './timeline.projection';
+import { accessLogProjection } from './access-log.projection';
 
 /** Checkpoint name of the view set; bump the version when any projection changes its output. */
 export const VIEWS_CHECKPOINT = 'views.v1';
@@ -15,6 +16,7 @@ export const LEDGER_PROJECTIONS: readonly Projection[] = [
   partyViewProjection,
   timelineProjection,
   partyLookupProjection,
+  accessLogProjection,
 ];
 
 export const LEDGER_COLLECTIONS = LEDGER_PROJECTIONS.flatMap((p) => p.collections.map((c) => c.name));
