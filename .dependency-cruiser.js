@@ -38,7 +38,7 @@ module.exports = {
       name: 'no-nest-in-core-libs',
       comment: 'Ports, adapters and projections are framework-free; Nest lives in apps/.',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|read-models|audit|messaging)' },
+      from: { path: '^libs/(domain|event-store|read-models|audit|messaging|privacy)' },
       to: { path: 'node_modules/@nestjs' },
     },
     {

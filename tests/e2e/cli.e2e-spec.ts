@@ -128,7 +128,7 @@ describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
   itWhen(!esdb)('names the stream and revision where the store file was edited behind its back', async () => {
     const db = new Database(join(dataDir, 'events.sqlite'));
     const victim = db.prepare(`SELECT stream_id, revision, data FROM events WHERE type = 'InteractionRecorded' LIMIT 1 OFFSET 7`).get() as { stream_id: string; revision: number; data: string };
-    db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(victim.data.replace(/"summary":"[^"]*"/, '"summary":"nothing happened"'), victim.stream_id, victim.revision);
+    db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(victim.data.replace(/"department":"[^"]*"/, '"department":"nowhere"'), victim.stream_id, victim.revision);
     db.close();
     const failed = await cli('verify').catch((e: { code: number; stdout: string }) => e);
     expect(failed).toMatchObject({ code: 1 });

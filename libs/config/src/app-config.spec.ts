@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     [{ READ_STORE: 'mongo' }, /MONGODB_URL is required/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ AUTH_JWKS_URL: 'https://idp.example/jwks' }, /AUTH_ISSUER is required/],
+    [{ KEY_VAULT: 'mongo' }, /MONGODB_URL is required when KEY_VAULT=mongo/],
+    [{ KEY_VAULT: 'hsm' }, /KEY_VAULT must be one of sqlite, mongo/],
     [{ AUTH_JWKS_URL: 'idp.example/jwks', AUTH_ISSUER: 'x' }, /AUTH_JWKS_URL must be an http\(s\) URL/],
   ])('explains what is wrong with %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -35,7 +35,16 @@ export interface AppConfig {
     readonly keyFile: string;
     readonly keyGenerated: boolean;
   };
+  /** Field encryption: where per-party data keys live, and the master key that wraps them. */
+  readonly privacy: {
+    readonly keyVault: KeyVaultKind;
+    /** 32 random bytes, base64, in a file (mount it from your secret store); generated on first start when unset. */
+    readonly masterKeyFile: string;
+    readonly masterKeyGenerated: boolean;
+  };
 }
+
+export type KeyVaultKind = 'sqlite' | 'mongo';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -74,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
   const dataDir = env.DATA_DIR || './data';
   const absoluteDataDir = isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir);
   const jwksUrl = env.AUTH_JWKS_URL || null;
+  const keyVault = oneOf<KeyVaultKind>('KEY_VAULT', env.KEY_VAULT, ['sqlite', 'mongo'], 'sqlite');
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}").`);
   return {
     port: integer('PORT', env.PORT, 3000, 0, 65535),
@@ -82,7 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     eventStore,
     eventStoreUrl: eventStore === 'esdb' ? required('EVENTSTORE_URL', env.EVENTSTORE_URL, 'EVENT_STORE=esdb') : null,
     readStore,
-    mongodbUrl: readStore === 'mongo' ? required('MONGODB_URL', env.MONGODB_URL, 'READ_STORE=mongo') : null,
+    mongodbUrl: readStore === 'mongo' || keyVault === 'mongo' ? required('MONGODB_URL', env.MONGODB_URL, `${readStore === 'mongo' ? 'READ_STORE' : 'KEY_VAULT'}=mongo`) : null,
     kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean),
     logLevel: oneOf<LogLevel>('LOG_LEVEL', env.LOG_LEVEL, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     phoneRegion: (env.PHONE_REGION || 'GB').toUpperCase(),
@@ -98,6 +108,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       audience: env.AUTH_AUDIENCE || 'civic-ledger',
       keyFile: env.AUTH_SIGNING_KEY_FILE || join(absoluteDataDir, 'auth-signing-key.pem'),
       keyGenerated: !env.AUTH_SIGNING_KEY_FILE,
+    },
+    privacy: {
+      keyVault: keyVault,
+      masterKeyFile: env.MASTER_KEY_FILE || join(absoluteDataDir, 'master.key'),
+      masterKeyGenerated: !env.MASTER_KEY_FILE,
     },
   };
 }

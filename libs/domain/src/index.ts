@@ -15,3 +15,4 @@ export * from './correspondence/correspondence.commands';
 export * from './correspondence/correspondence.decider';
 export * from './correspondence/correspondence.stream';
 export * from './ledger-event';
+export * from './erased';

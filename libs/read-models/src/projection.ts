@@ -1,12 +1,15 @@
 import { LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
-import { Change, Doc, IndexSpec, ReadStore } from './read-store.port';
+import { matches } from './memory/memory.read-store';
+import { Change, Condition, Doc, IndexSpec, ReadStore } from './read-store.port';
 
 /** Reads see writes made earlier in the same batch; writes are collected and committed together. */
 export interface ProjectionContext {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   put(collection: string, doc: Doc): void;
   remove(collection: string, id: string): void;
+  /** Documents matching all conditions, as this batch sees them (stored, overlaid with its own writes). */
+  find<T extends Doc>(collection: string, where: readonly Condition[]): Promise<T[]>;
 }
 
 export interface CollectionSpec {
@@ -71,6 +74,19 @@ export class ProjectionBatch implements ProjectionContext {
 
   put(collection: string, doc: Doc): void {
     this.write(collection, doc.id, doc);
+  }
+
+  async find<T extends Doc>(collection: string, where: readonly Condition[]): Promise<T[]> {
+    const ids = new Set((await this.store.find<T>(collection, { where, orderBy: [{ field: 'id', direction: 'asc' }] })).map((d) => d.id));
+    for (const change of this.pending.values()) {
+      if (change.collection === collection && change.doc && where.every((c) => matches(change.doc as Doc, c))) ids.add(change.id);
+    }
+    const found: T[] = [];
+    for (const id of [...ids].sort()) {
+      const doc = await this.get<T>(collection, id);
+      if (doc && where.every((c) => matches(doc, c))) found.push(doc);
+    }
+    return found;
   }
 
   remove(collection: string, id: string): void {

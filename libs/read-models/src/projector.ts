@@ -19,6 +19,7 @@ export type ProjectorStatus = ConsumerStatus;
  */
 export class Projector extends CheckpointedConsumer {
   private batch: ProjectionBatch;
+  private erasureInBatch = false;
 
   constructor(events: EventStore, private readonly store: ReadStore, private readonly options: ProjectorOptions) {
     super(events, { batchSize: options.batchSize ?? 1000, onError: options.onError });
@@ -38,16 +39,20 @@ export class Projector extends CheckpointedConsumer {
 
   protected beginBatch(): void {
     this.batch = new ProjectionBatch(this.store);
+    this.erasureInBatch = false;
   }
 
   protected async handle(event: RecordedEvent): Promise<void> {
     this.batch.at(event.position);
+    if (event.type === 'PartyErased') this.erasureInBatch = true;
     const ledgerEvent = asLedgerEvent(event);
     for (const projection of this.options.projections) await projection.project(ledgerEvent, event, this.batch);
   }
 
   protected async commitBatch(position: number, events: number): Promise<void> {
     await this.store.commit(this.batch.changes(), { name: this.options.checkpointName, position });
+    // The redacted documents replaced plaintext: leave none of it in the store's files.
+    if (this.erasureInBatch) await this.store.purge();
     this.options.onBatch?.({ events, position });
   }
 }

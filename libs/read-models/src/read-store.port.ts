@@ -60,6 +60,11 @@ export interface ReadStore {
   checkpoint(name: string): Promise<number>;
   /** Per collection: document count and SHA-256 over (id, document) in id order. */
   checksums(collections: readonly string[]): Promise<CollectionChecksum[]>;
+  /**
+   * Makes overwritten and deleted data unrecoverable from the store's files (after an erasure):
+   * embedded SQLite zeroes freed space as it goes and truncates its write-ahead log here.
+   */
+  purge(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -50,8 +50,13 @@ export class CommandRunner {
     return (await this.load(streamId)).reduce((s, e) => decider.evolve(s, toDomain<E>(e)), decider.initialState());
   }
 
+  /**
+   * `beforeAppend` runs once the decision is made and right before it is appended (e.g. crypto-shredding
+   * destroys a key before the erasure event is recorded, so no recorded erasure ever has a live key).
+   */
   async run<C, E extends DomainEvent<string, object>, S>(
     decider: Decider<C, E, S>, streamId: string, command: (now: Date) => C, ctx: WriteContext,
+    beforeAppend?: (decided: readonly E[]) => Promise<void>,
   ): Promise<CommandOutcome> {
     const scopedKey = ctx.idempotencyKey ? `${ctx.actor}|${ctx.idempotencyKey}` : undefined;
     for (let attempt = 1; ; attempt += 1) {
@@ -69,6 +74,7 @@ export class CommandRunner {
         correlationId: ctx.correlationId, causationId: null, schemaVersion: SCHEMA_VERSION,
         ...(scopedKey ? { idempotency: { key: scopedKey, requestHash: ctx.requestHash } } : {}),
       }));
+      await beforeAppend?.(decided);
       try {
         const result = await this.events.append(streamId, envelopes, revision === -1 ? 'no_stream' : revision);
         return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds: envelopes.map((e) => e.id), replayed: result.idempotent };

@@ -13,6 +13,7 @@ import { ApiError } from '../http/api-error';
 import { AUDIT_SIGNER } from '../infrastructure/infrastructure.module';
 import { Allow } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/role-groups';
+import { rawEvents } from '../infrastructure/ledger-stores';
 
 export class VerifyLedgerQuery extends CqrsQuery<VerifyReport & { checkpoints: { checked: number; failures: CheckpointFailure[] } }> {}
 
@@ -21,7 +22,7 @@ export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore, @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner) {}
 
   async execute() {
-    const chains = await verifyChains(this.events);
+    const chains = await verifyChains(rawEvents(this.events));
     const checkpoints = await verifyCheckpoints(this.events, this.signer.publicKeyPem);
     return { ...chains, ok: chains.ok && checkpoints.failures.length === 0, checkpoints };
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError } from '@civic-ledger/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@civic-ledger/event-store';
 import { InvalidCursor } from '@civic-ledger/read-models';
+import { KeyDestroyed } from '@civic-ledger/privacy';
 import type { Request, Response } from 'express';
 import { API_ERROR_STATUS, ApiError, ApiErrorCode } from './api-error';
 import { DOMAIN_ERROR_STATUS, problem, ProblemDetails } from './problem-details';
@@ -19,6 +20,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ApiError) return fromApiError(error);
   if (error instanceof DomainError) return problem(DOMAIN_ERROR_STATUS[error.code], error.code, error.message);
   if (error instanceof WrongExpectedRevision) return problem(409, 'CONCURRENCY.CONFLICT', 'The record changed concurrently; fetch it again and retry.');
+  if (error instanceof KeyDestroyed) return problem(409, 'PARTY.ERASED', 'A party named in this request has been erased; nothing about it can be recorded any more.');
   if (error instanceof EventStoreUnavailable) return problem(503, 'SERVICE.UNAVAILABLE', 'The event store cannot be reached right now. Retry shortly with the same Idempotency-Key; the change is recorded at most once.');
   if (error instanceof InvalidCursor) return problem(400, 'REQUEST.INVALID_CURSOR', 'The cursor is not valid for this query; start again without it.');
   if (error instanceof HttpException) {

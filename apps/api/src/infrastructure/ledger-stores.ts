@@ -1,17 +1,45 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig } from '@civic-ledger/config';
+import { randomBytes } from 'node:crypto';
+import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
+import { EncryptingEventStore, KeyVault, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault } from '@civic-ledger/privacy';
+import { loadOrCreateKeyFile } from './key-files';
 import { MongoReadModelSets, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const VIEWS_FILE = 'read-models.sqlite';
 
-/** Adapter selection: the one place that turns configuration into store instances. */
-export function createEventStore(config: AppConfig): EventStore {
-  if (config.eventStore === 'esdb') return new EsdbEventStore(config.eventStoreUrl as string);
+export const KEYS_FILE = 'keys.sqlite';
+
+/**
+ * Adapter selection: the one place that turns configuration into store instances. The event store
+ * seals personal fields with per-party keys from the key vault (crypto-shredding); `.raw` is the
+ * store as stored, for hash verification.
+ */
+export function createEventStore(config: AppConfig): EncryptingEventStore {
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
+  const inner = config.eventStore === 'esdb' ? new EsdbEventStore(config.eventStoreUrl as string) : new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
+  return new EncryptingEventStore(inner, createKeyVault(config));
+}
+
+export function createKeyVault(config: AppConfig): KeyVault {
+  const wrapper = new LocalKeyWrapper(loadMasterKey(config));
+  if (config.privacy.keyVault === 'mongo') return MongoKeyVault.connect(config.mongodbUrl as string, wrapper);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteKeyVault(join(config.dataDir, KEYS_FILE), wrapper);
+}
+
+function loadMasterKey(config: AppConfig): Buffer {
+  const text = loadOrCreateKeyFile(config.privacy.masterKeyFile, config.privacy.masterKeyGenerated, 'MASTER_KEY_FILE', () => `${randomBytes(32).toString('base64')}\n`);
+  const key = Buffer.from(text.trim(), 'base64');
+  if (key.length !== 32) throw new ConfigError(`${config.privacy.masterKeyFile} must hold 32 random bytes in base64 (e.g. from: openssl rand -base64 32).`);
+  return key;
+}
+
+/** The store as stored (personal fields sealed): what hash chains were computed over. */
+export function rawEvents(events: EventStore): EventStore {
+  return events instanceof EncryptingEventStore ? events.raw : events;
 }
 
 /** The live read-model set: the embedded file, or the MongoDB set the pointer names. */

@@ -14,7 +14,7 @@ function compare(a: Scalar, b: Scalar): number {
   return a < b ? -1 : 1;
 }
 
-function matches(doc: Doc, c: Condition): boolean {
+export function matches(doc: Doc, c: Condition): boolean {
   const v = valueAt(doc, c.field);
   switch (c.op) {
     case 'eq': return v === c.value;
@@ -107,6 +107,10 @@ export class MemoryReadStore implements ReadStore {
       for (const [id, e] of entries) hash.update(`${id}\n${e.json}\n`);
       return { collection, count: entries.length, sha256: hash.digest('hex') };
     });
+  }
+
+  async purge(): Promise<void> {
+    // Nothing persists.
   }
 
   async close(): Promise<void> {

@@ -133,6 +133,11 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
+  async purge(): Promise<void> {
+    // Documents are replaced in place; reclaiming old storage blocks is MongoDB's own compaction
+    // (run `compact` on the collections after erasures if your policy requires it).
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

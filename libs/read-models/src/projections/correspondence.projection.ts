@@ -2,6 +2,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { LedgerEvent } from '@civic-ledger/domain';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, CorrespondenceView } from '../views';
+import { correspondenceOf, eraseCorrespondence } from './erasure';
 
 const C = COLLECTIONS.correspondence;
 
@@ -16,6 +17,13 @@ export const correspondenceProjection: Projection = {
   name: 'correspondence.v1',
   collections: [{ name: C, indexes: [{ name: 'status_due', fields: ['status', 'dueAt'] }, { name: 'due', fields: ['dueAt'] }] }],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+    if (event.type === 'PartyErased') {
+      for (const doc of await correspondenceOf(ctx, event.data.partyId)) {
+        eraseCorrespondence(doc);
+        ctx.put(C, doc);
+      }
+      return;
+    }
     if (event.type === 'CorrespondenceReceived') {
       const { correspondenceId, ...d } = event.data;
       const doc: CorrespondenceView = {

@@ -2,6 +2,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { LedgerEvent } from '@civic-ledger/domain';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, InteractionView } from '../views';
+import { eraseInteraction, interactionsOf } from './erasure';
 
 const C = COLLECTIONS.interactions;
 
@@ -9,6 +10,13 @@ export const interactionsProjection: Projection = {
   name: 'interactions.v1',
   collections: [{ name: C, indexes: [{ name: 'occurred', fields: ['occurredAt'] }] }],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+    if (event.type === 'PartyErased') {
+      for (const doc of await interactionsOf(ctx, event.data.partyId)) {
+        eraseInteraction(doc);
+        ctx.put(C, doc);
+      }
+      return;
+    }
     if (event.type === 'InteractionRecorded') {
       const { interactionId, ...d } = event.data;
       const doc: InteractionView = {

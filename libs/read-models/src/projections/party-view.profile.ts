@@ -1,9 +1,9 @@
-import { PartyEvent, PartyRegistered } from '@civic-ledger/domain';
+import { PartyEvent, PartyRegistered, ERASED } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { foldText } from '../search/normalise';
 import { PartyView } from '../views';
 
-export const ERASED_NAME = '[erased]';
+export const ERASED_NAME = ERASED;
 
 export function newPartyView(event: PartyRegistered, env: RecordedEvent): PartyView {
   const d = event.data;

@@ -5,6 +5,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, CorrespondenceView, InteractionView, PartyView } from '../views';
 import { applyPartyEvent, newPartyView } from './party-view.profile';
+import { correspondenceOf, eraseOpenCorrespondence } from './erasure';
 
 const P = COLLECTIONS.parties;
 
@@ -44,6 +45,18 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
       return update(ctx, event.data.survivorPartyId, env, (survivor) => {
         survivor.mergedFrom = survivor.mergedFrom.filter((id) => id !== partyId);
       });
+    case 'PartyErased': {
+      // Subjects of correspondence it is the first party of now read as erased, in every party's view.
+      const sealed = await correspondenceOf(ctx, partyId);
+      const ids = new Set(sealed.map((c) => c.id));
+      for (const other of new Set(sealed.flatMap((c) => c.partyIds))) {
+        const view = await ctx.get<PartyView>(P, other);
+        if (!view) continue;
+        eraseOpenCorrespondence(view, ids);
+        ctx.put(P, view);
+      }
+      return;
+    }
     default:
       return;
   }

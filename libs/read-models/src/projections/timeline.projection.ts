@@ -4,6 +4,7 @@ import {
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, CorrespondenceView, InteractionView, TimelineEntry } from '../views';
+import { correspondenceOf, eraseTimelineEntry, interactionsOf } from './erasure';
 
 const T = COLLECTIONS.timeline;
 const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
@@ -87,6 +88,19 @@ async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEv
   }
 }
 
+/** Entries about the interactions and correspondence whose personal data was sealed with the erased party's key. */
+async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<void> {
+  const refs = [...await interactionsOf(ctx, partyId), ...await correspondenceOf(ctx, partyId)];
+  for (const ref of refs) {
+    for (const party of ref.partyIds) {
+      for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: party }, { field: 'refId', op: 'eq', value: ref.id }])) {
+        eraseTimelineEntry(entry);
+        putEntry(ctx, entry);
+      }
+    }
+  }
+}
+
 /** Cross-channel timeline: one entry per party per event. Runs after interactions and correspondence. */
 export const timelineProjection: Projection = {
   name: 'timeline.v1',
@@ -94,6 +108,8 @@ export const timelineProjection: Projection = {
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);
     if (isCorrespondenceEvent(event)) return correspondenceEntries(event, env, ctx);
-    if (isPartyEvent(event)) profileEntry(event, env, ctx);
+    if (!isPartyEvent(event)) return;
+    profileEntry(event, env, ctx);
+    if (event.type === 'PartyErased') await eraseEntries(event.data.partyId, ctx);
   },
 };

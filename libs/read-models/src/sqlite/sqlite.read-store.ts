@@ -25,6 +25,8 @@ export class SqliteReadStore implements ReadStore {
     // Read models are rebuildable from the event store: NORMAL is durable enough and much faster.
     this.db.pragma(options.bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
+    // Deleted and overwritten content is zeroed on disk, not left in free pages (erasure).
+    this.db.pragma('secure_delete = ON');
     // 64 MB page cache: projections update documents all over their B-trees.
     this.db.pragma('cache_size = -65536');
     this.db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
@@ -129,6 +131,12 @@ export class SqliteReadStore implements ReadStore {
   async buildDeferredIndexes(): Promise<void> {
     for (const ddl of this.deferred.splice(0)) this.db.exec(ddl);
     this.db.pragma('journal_mode = WAL');
+  }
+
+  async purge(): Promise<void> {
+    // Older page versions (plaintext before a redaction) live on in the write-ahead log until it is
+    // checkpointed and truncated.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

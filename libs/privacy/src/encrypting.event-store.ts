@@ -1,0 +1,130 @@
+import {
+  AppendResult, EventStore, ExpectedRevision, JsonObject, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
+  StreamMetadata, StreamNotFound, SubscribeAllOptions, Subscription, SubscriptionMessage,
+} from '@civic-ledger/event-store';
+import { KeyVault } from './key-vault.port';
+import { erasedValue, getPath, PERSONAL_FIELDS, withPath } from './personal-data';
+import { isSealed, seal, unseal } from './sealed-field';
+
+/**
+ * Field encryption around any EventStore. On append, the personal fields of each event (see
+ * PERSONAL_FIELDS) are sealed with the data key of the party the stream is about: the party itself for
+ * its own stream, the first named party for an interaction or a piece of correspondence. The inner
+ * store hashes and chains what it stores, the sealed form, so chains still verify after a key is
+ * destroyed. On read, fields are opened again; a field whose key was destroyed reads as erased.
+ *
+ * Auditing code that recomputes hashes (verify, bundles) reads the inner store directly.
+ */
+export class EncryptingEventStore implements EventStore {
+  private readonly subjects = new Map<string, string>();
+
+  constructor(private readonly inner: EventStore, private readonly vault: KeyVault) {}
+
+  /** The store underneath, as stored (sealed): for hash verification and audit bundles. */
+  get raw(): EventStore {
+    return this.inner;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (!events.some((e) => PERSONAL_FIELDS[e.type])) return this.inner.append(streamId, events, expectedRevision);
+    const subject = await this.subjectOf(streamId, events);
+    const key = await this.vault.dataKey(subject);
+    const sealed = events.map((event) => {
+      const fields = PERSONAL_FIELDS[event.type];
+      if (!fields) return event;
+      let data = event.data;
+      for (const path of fields) {
+        const value = getPath(data, path);
+        if (value === undefined || isSealed(value)) continue;
+        data = withPath(data, path, seal(key, subject, aad(streamId, event.id, path), value));
+      }
+      return { ...event, data: data as JsonObject };
+    });
+    return this.inner.append(streamId, sealed, expectedRevision);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readAll(options));
+  }
+
+  subscribeAll(options?: SubscribeAllOptions): Subscription {
+    const source = this.inner.subscribeAll(options);
+    const open = (event: RecordedEvent) => this.open(event);
+    return {
+      close: () => source.close(),
+      async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+        for await (const message of source) {
+          yield message.kind === 'event' ? { kind: 'event', event: await open(message.event) } : message;
+        }
+      },
+    };
+  }
+
+  streamMetadata(streamId: string): Promise<StreamMetadata | null> {
+    return this.inner.streamMetadata(streamId);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  /** Crypto-shredding: destroys the party's data key; everything sealed with it reads as erased from then on. */
+  shred(partyId: string): Promise<void> {
+    return this.vault.destroy(partyId);
+  }
+
+  async close(): Promise<void> {
+    await this.inner.close();
+    await this.vault.close();
+  }
+
+  private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    for (const event of events) out.push(await this.open(event));
+    return out;
+  }
+
+  private async open(event: RecordedEvent): Promise<RecordedEvent> {
+    const fields = PERSONAL_FIELDS[event.type];
+    if (!fields) return event;
+    let data = event.data;
+    for (const path of fields) {
+      const value = getPath(data, path);
+      if (!isSealed(value)) continue;
+      const key = await this.vault.findKey(value.k);
+      data = withPath(data, path, key ? unseal(key, aad(event.streamId, event.id, path), value) : erasedValue(path));
+    }
+    return { ...event, data: data as JsonObject };
+  }
+
+  /** Whose key seals a stream's personal fields. */
+  private async subjectOf(streamId: string, events: readonly NewEvent[]): Promise<string> {
+    const known = this.subjects.get(streamId);
+    if (known) return known;
+    let subject: string | undefined;
+    if (streamId.startsWith('party-')) subject = streamId.slice('party-'.length);
+    else {
+      let first: { data: JsonObject } | undefined;
+      try {
+        [first] = await this.inner.readStream(streamId, { limit: 1 });
+      } catch (error) {
+        if (!(error instanceof StreamNotFound)) throw error;
+        first = events[0];
+      }
+      const partyIds = first?.data.partyIds;
+      subject = Array.isArray(partyIds) && typeof partyIds[0] === 'string' ? partyIds[0] : undefined;
+    }
+    if (!subject) throw new Error(`Cannot tell whose personal data stream ${streamId} holds.`);
+    if (this.subjects.size > 100_000) this.subjects.clear();
+    this.subjects.set(streamId, subject);
+    return subject;
+  }
+}
+
+function aad(streamId: string, eventId: string, path: string): string {
+  return `${streamId}|${eventId}|${path}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Per-subject data keys for field encryption (crypto-shredding). A subject is a party: every personal
+ * field about it is sealed with its data key, and destroying the key erases the data everywhere the
+ * ciphertext went (event store, backups, replicas) without touching an event.
+ */
+export interface KeyVault {
+  /** The subject's data key, created on first use. Throws KeyDestroyed once the key was destroyed. */
+  dataKey(subjectId: string): Promise<Buffer>;
+  /** The key if it exists and was not destroyed, else null (reads then show the data as erased). */
+  findKey(subjectId: string): Promise<Buffer | null>;
+  /** Destroys the key for good. Idempotent. */
+  destroy(subjectId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const KEY_VAULT = Symbol('KEY_VAULT');
+
+export class KeyDestroyed extends Error {
+  constructor(readonly subjectId: string) {
+    super(`The data key of ${subjectId} was destroyed (the party was erased).`);
+    this.name = 'KeyDestroyed';
+  }
+}
+
+/**
+ * Wraps data keys for storage. LocalKeyWrapper uses a master key from configuration; an adapter for a
+ * cloud KMS implements the same two calls (the vaults never see the master key).
+ */
+export interface KeyWrapper {
+  wrap(dataKey: Buffer, subjectId: string): Promise<Buffer>;
+  unwrap(wrapped: Buffer, subjectId: string): Promise<Buffer>;
+}

@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkLink, SqliteEventStore } from '@civic-ledger/event-store';
+import { newEvent } from '../../event-store/src/event-store.contract';
+import { EncryptingEventStore } from './encrypting.event-store';
+import { KeyDestroyed, KeyVault } from './key-vault.port';
+import { LocalKeyWrapper } from './local-key-wrapper';
+import { MongoKeyVault } from './mongo/mongo.key-vault';
+import { isSealed } from './sealed-field';
+import { SqliteKeyVault } from './sqlite/sqlite.key-vault';
+
+const wrapper = new LocalKeyWrapper(randomBytes(32));
+
+function keyVaultContract(name: string, open: () => Promise<{ vault: KeyVault; reopen(other?: LocalKeyWrapper): KeyVault; dispose(): Promise<void> }>): void {
+  describe(`KeyVault contract: ${name}`, () => {
+    it('creates one key per subject, keeps it across instances, and destroys it for good', async () => {
+      const { vault, reopen, dispose } = await open();
+      const [a, b] = [randomUUID(), randomUUID()];
+      const key = await vault.dataKey(a);
+      expect(key).toHaveLength(32);
+      expect(await vault.dataKey(a)).toEqual(key);
+      expect(await vault.dataKey(b)).not.toEqual(key);
+      expect(await vault.findKey(randomUUID())).toBeNull();
+      const other = reopen();
+      expect(await other.findKey(a)).toEqual(key);
+      await vault.destroy(a);
+      expect(await vault.findKey(a)).toBeNull();
+      await expect(vault.dataKey(a)).rejects.toBeInstanceOf(KeyDestroyed);
+      const fresh = reopen();
+      expect(await fresh.findKey(a)).toBeNull();
+      await expect(fresh.dataKey(a)).rejects.toBeInstanceOf(KeyDestroyed);
+      expect(await fresh.findKey(b)).not.toBeNull();
+      await fresh.close();
+      await other.close();
+      await dispose();
+    });
+
+    it('cannot unwrap keys under another master key', async () => {
+      const { vault, reopen, dispose } = await open();
+      const subject = randomUUID();
+      await vault.dataKey(subject);
+      const stranger = reopen(new LocalKeyWrapper(randomBytes(32)));
+      await expect(stranger.findKey(subject)).rejects.toThrow();
+      await stranger.close();
+      await dispose();
+    });
+  });
+}
+
+keyVaultContract('embedded SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-keys-'));
+  const path = join(dir, 'keys.sqlite');
+  const vault = new SqliteKeyVault(path, wrapper);
+  return { vault, reopen: (other = wrapper) => new SqliteKeyVault(path, other), dispose: async () => { await vault.close(); rmSync(dir, { recursive: true, force: true }); } };
+});
+
+const mongoUrl = process.env.MONGODB_URL;
+(mongoUrl ? keyVaultContract : () => undefined)('MongoDB', async () => {
+  const url = `${mongoUrl}/cl_keys_${randomUUID().slice(0, 8)}`;
+  const vault = MongoKeyVault.connect(url, wrapper);
+  return { vault, reopen: (other = wrapper) => MongoKeyVault.connect(url, other), dispose: () => vault.close() };
+});
+
+describe('EncryptingEventStore', () => {
+  let dir: string;
+  let inner: SqliteEventStore;
+  let store: EncryptingEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cl-enc-'));
+    inner = new SqliteEventStore(join(dir, 'events.sqlite'));
+    store = new EncryptingEventStore(inner, new SqliteKeyVault(join(dir, 'keys.sqlite'), wrapper));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores personal fields sealed with the party key, reads them back, and shows them erased once the key is gone', async () => {
+    const partyId = randomUUID();
+    const interactionId = randomUUID();
+    await store.append(`party-${partyId}`, [newEvent('PartyRegistered', { partyId, kind: 'person', name: { full: 'Zoë Núñez' }, birthDate: '1980-01-02' })], 'no_stream');
+    await store.append(`interaction-${interactionId}`, [newEvent('InteractionRecorded', { interactionId, partyIds: [partyId], channel: 'phone', summary: 'Asked about rent' })], 'no_stream');
+    const [raw] = await inner.readStream(`party-${partyId}`);
+    expect(isSealed(raw.data.name)).toBe(true);
+    expect(JSON.stringify(raw)).not.toContain('Zoë');
+    expect(raw.data).toMatchObject({ partyId, kind: 'person' });
+    expect((await store.readStream(`party-${partyId}`))[0].data).toMatchObject({ name: { full: 'Zoë Núñez' }, birthDate: '1980-01-02' });
+    expect((await store.readStream(`interaction-${interactionId}`))[0].data.summary).toBe('Asked about rent');
+
+    await store.shred(partyId);
+    const [erased] = await store.readStream(`party-${partyId}`);
+    expect(erased.data).toEqual({ partyId, kind: 'person', name: { full: '[erased]' } });
+    expect((await store.readAll({ limit: 10 })).map((e) => e.data.summary ?? null)).toEqual([null, '[erased]']);
+    // The chain was computed over the sealed form and still holds.
+    const [rawAfter] = await inner.readStream(`party-${partyId}`);
+    expect(checkLink(rawAfter, undefined)).toBeNull();
+    await expect(store.append(`interaction-${interactionId}`, [newEvent('InteractionAmended', { interactionId, changes: { summary: 'x' } })], 0)).rejects.toBeInstanceOf(KeyDestroyed);
+  });
+
+  it('binds each ciphertext to its place: a sealed field copied into another event does not open', async () => {
+    const partyId = randomUUID();
+    await store.append(`party-${partyId}`, [newEvent('PartyRegistered', { partyId, kind: 'person', name: { full: 'A' } }), newEvent('PartyNameChanged', { partyId, name: { full: 'B' } })], 'no_stream');
+    const [first, second] = await inner.readStream(`party-${partyId}`);
+    const vault = new SqliteKeyVault(join(dir, 'keys.sqlite'), wrapper);
+    const swapped = new EncryptingEventStore({ readStream: async () => [{ ...second, data: { ...second.data, name: first.data.name } }] } as unknown as SqliteEventStore, vault);
+    await expect(swapped.readStream(`party-${partyId}`)).rejects.toThrow();
+    expect((await store.readStream(`party-${partyId}`)).map((e) => (e.data.name as { full: string }).full)).toEqual(['A', 'B']);
+    await vault.close();
+  });
+});
