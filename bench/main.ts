@@ -10,6 +10,7 @@ import { COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteRead
 import { envelope, fillLedger } from './ledger-fixture';
 import { accessOverheadOverHttp } from './access-bench';
 import { esdbFigures } from './esdb-bench';
+import { encryptionOverhead } from './privacy-bench';
 import { kafkaFigures } from './kafka-bench';
 import { embeddedQueries, mongoFigures } from './mongo-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
@@ -200,6 +201,20 @@ async function esdbResults(dir: string, o: Options): Promise<Result[]> {
   ];
 }
 
+async function privacyResults(dir: string): Promise<Result[]> {
+  const parties = 1000;
+  const { plain, sealed } = await encryptionOverhead(dir, parties, 4);
+  const row = (name: string, ours: number, reference: number, unit: string): Result => ({
+    name: `field encryption: ${name}`, value: round(ours), unit, baseline: round(reference), ratio: round(ours / reference, 3),
+    extra: { baseline: 'the same workload on the embedded store without sealing, same run' },
+  });
+  return [
+    row(`register ${parties} parties (a new data key each, durably stored)`, sealed.registrations, plain.registrations, 'appends/s'),
+    row(`record ${parties * 4} interactions (sealed with an existing key)`, sealed.interactions, plain.interactions, 'appends/s'),
+    row('read back and open everything (readAll)', sealed.reads, plain.reads, 'events/s'),
+  ];
+}
+
 async function main(o: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const results: Result[] = [];
@@ -210,6 +225,7 @@ async function main(o: Options): Promise<void> {
     results.push(await concurrentWriters(dir, o));
     log(`  ${results[results.length - 1].name}: done`);
     results.push(...await rebuildAndQuery(dir, o));
+    results.push(...await privacyResults(dir));
     if (o.esdb) results.push(...await esdbResults(dir, o));
     if (o.kafka) results.push(...await kafkaResults(dir, o));
     if (o.mongo) results.push(...await readStoreComparison(dir, o));

@@ -27,7 +27,7 @@ export class EncryptingEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (!events.some((e) => PERSONAL_FIELDS[e.type])) return this.inner.append(streamId, events, expectedRevision);
-    const subject = await this.subjectOf(streamId, events);
+    const subject = await this.subjectOf(streamId, events, expectedRevision === 'no_stream');
     const key = await this.vault.dataKey(subject);
     const sealed = events.map((event) => {
       const fields = PERSONAL_FIELDS[event.type];
@@ -102,11 +102,12 @@ export class EncryptingEventStore implements EventStore {
   }
 
   /** Whose key seals a stream's personal fields. */
-  private async subjectOf(streamId: string, events: readonly NewEvent[]): Promise<string> {
+  private async subjectOf(streamId: string, events: readonly NewEvent[], newStream: boolean): Promise<string> {
     const known = this.subjects.get(streamId);
     if (known) return known;
     let subject: string | undefined;
     if (streamId.startsWith('party-')) subject = streamId.slice('party-'.length);
+    else if (newStream) subject = firstParty(events[0]?.data);
     else {
       let first: { data: JsonObject } | undefined;
       try {
@@ -115,14 +116,18 @@ export class EncryptingEventStore implements EventStore {
         if (!(error instanceof StreamNotFound)) throw error;
         first = events[0];
       }
-      const partyIds = first?.data.partyIds;
-      subject = Array.isArray(partyIds) && typeof partyIds[0] === 'string' ? partyIds[0] : undefined;
+      subject = firstParty(first?.data);
     }
     if (!subject) throw new Error(`Cannot tell whose personal data stream ${streamId} holds.`);
     if (this.subjects.size > 100_000) this.subjects.clear();
     this.subjects.set(streamId, subject);
     return subject;
   }
+}
+
+function firstParty(data: JsonObject | undefined): string | undefined {
+  const partyIds = data?.partyIds;
+  return Array.isArray(partyIds) && typeof partyIds[0] === 'string' ? partyIds[0] : undefined;
 }
 
 function aad(streamId: string, eventId: string, path: string): string {

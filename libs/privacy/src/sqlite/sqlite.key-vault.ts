@@ -4,8 +4,9 @@ import { KeyCache } from '../key-cache';
 import { KeyDestroyed, KeyVault, KeyWrapper } from '../key-vault.port';
 
 /**
- * Embedded key vault: one SQLite file (DATA_DIR/keys.sqlite). secure_delete zeroes freed bytes and the
- * rollback journal is deleted after each commit, so a destroyed key leaves no copy in any file.
+ * Embedded key vault: one SQLite file (DATA_DIR/keys.sqlite) in WAL mode (one fsync per new key).
+ * secure_delete zeroes freed bytes, and a destroy checkpoints and truncates the write-ahead log, so a
+ * destroyed key leaves no copy in any file.
  */
 export class SqliteKeyVault implements KeyVault {
   private readonly db: Database.Database;
@@ -14,7 +15,7 @@ export class SqliteKeyVault implements KeyVault {
 
   constructor(path: string, private readonly wrapper: KeyWrapper) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = DELETE');
+    this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
@@ -55,6 +56,8 @@ export class SqliteKeyVault implements KeyVault {
     const now = new Date().toISOString();
     this.stmts.destroy.run(subjectId, now, now);
     this.cache.forget(subjectId);
+    // The wrapped key's old page lives on in the write-ahead log until it is checkpointed away.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {
