@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { exportJWK, SignJWT } from 'jose';
 import { Role, ROLES } from '../../apps/api/src/auth/roles';
 import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
 
@@ -204,5 +205,37 @@ describe('access control', () => {
       expect((await call(await sign({ roles: ['mayor', 'auditor'] }, ownKey))).status).toBe(200);
       expect((await t.anonymous.get('/v1/parties?q=a').set('Authorization', 'Basic dXNlcjpwYXNz')).status).toBe(401);
     });
+  });
+});
+
+describe('tokens from an OIDC issuer (AUTH_JWKS_URL)', () => {
+  let t: TestApp;
+  let server: Server;
+  const idp = generateKeyPairSync('ed25519');
+  beforeAll(async () => {
+    const jwk = { ...(await exportJWK(idp.publicKey)), kid: 'idp-key-1', alg: 'EdDSA', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    t = await startTestApp({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`, AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'civic-ledger-api' });
+  });
+  afterAll(async () => {
+    await t.close();
+    server.close();
+  });
+
+  const sign = (claims: object, options: { issuer?: string; key?: KeyObject } = {}) => new SignJWT({ ...claims }).setProtectedHeader({ alg: 'EdDSA', kid: 'idp-key-1' })
+    .setSubject('jane@council.example').setIssuer(options.issuer ?? 'https://idp.example').setAudience('civic-ledger-api').setIssuedAt().setExpirationTime('5m')
+    .sign(options.key ?? idp.privateKey);
+
+  it('accepts the issuer\'s tokens and refuses the embedded issuer\'s and other issuers\'', async () => {
+    const call = async (token: string) => (await t.anonymous.get('/v1/audit/public-key').set('Authorization', `Bearer ${token}`)).status;
+    expect(await call(await sign({ roles: ['auditor'] }))).toBe(200);
+    expect(await call(await sign({ roles: ['auditor'] }, { issuer: 'https://elsewhere.example' }))).toBe(401);
+    expect(await call(await sign({ roles: ['auditor'] }, { key: generateKeyPairSync('ed25519').privateKey }))).toBe(401);
+    expect(await call((await t.token('auditor')).slice('Bearer '.length))).toBe(401);
   });
 });
