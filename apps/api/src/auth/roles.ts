@@ -1,3 +1,5 @@
+import { Confidentiality } from '@civic-ledger/domain';
+
 /**
  * Who may see what. Roles come from the bearer token; departments scope what staff see; the
  * confidentiality level of an interaction decides who sees it at all.
@@ -5,8 +7,6 @@
 export const ROLES = ['clerk', 'caseworker', 'supervisor', 'auditor', 'privacy-officer', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const CONFIDENTIALITY_LEVELS = ['normal', 'sensitive', 'restricted'] as const;
-export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
 export interface Principal {
   /** Subject of the token: the staff member or machine client; recorded as the actor of every event. */

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Binary, Collection, MongoClient, MongoServerError } from 'mongodb';
-import { KeyCache } from '../key-cache';
-import { KeyDestroyed, KeyVault, KeyWrapper } from '../key-vault.port';
+import { KeyWrapper } from '../key-vault.port';
+import { StoredKey, StoredKeyVault } from '../stored-key-vault';
 
 interface KeyDoc {
   _id: string;
@@ -11,48 +10,31 @@ interface KeyDoc {
 }
 
 /** Key vault in MongoDB (collection `data_keys` of the configured database); destroy unsets the wrapped key. */
-export class MongoKeyVault implements KeyVault {
-  private readonly cache = new KeyCache();
-
-  private constructor(private readonly client: MongoClient, private readonly keys: Collection<KeyDoc>, private readonly wrapper: KeyWrapper) {}
+export class MongoKeyVault extends StoredKeyVault {
+  private constructor(private readonly client: MongoClient, private readonly keys: Collection<KeyDoc>, wrapper: KeyWrapper) {
+    super(wrapper);
+  }
 
   static connect(url: string, wrapper: KeyWrapper): MongoKeyVault {
     const client = new MongoClient(url);
     return new MongoKeyVault(client, client.db().collection<KeyDoc>('data_keys'), wrapper);
   }
 
-  async dataKey(subjectId: string): Promise<Buffer> {
-    const found = await this.findKey(subjectId);
-    if (found) return found;
+  protected async read(subjectId: string): Promise<StoredKey | null> {
     const doc = await this.keys.findOne({ _id: subjectId });
-    if (doc?.destroyedAt) throw new KeyDestroyed(subjectId);
-    if (!doc) {
-      const wrapped = await this.wrapper.wrap(randomBytes(32), subjectId);
-      try {
-        await this.keys.insertOne({ _id: subjectId, wrapped: new Binary(wrapped), createdAt: new Date().toISOString() });
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error; // created concurrently: use that one
-      }
+    return doc ? { wrapped: doc.wrapped ? Buffer.from(doc.wrapped.buffer) : null, destroyed: doc.destroyedAt !== undefined } : null;
+  }
+
+  protected async insertIfAbsent(subjectId: string, wrapped: Buffer, at: string): Promise<void> {
+    try {
+      await this.keys.insertOne({ _id: subjectId, wrapped: new Binary(wrapped), createdAt: at });
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === 11000)) throw error; // created concurrently: that one wins
     }
-    this.cache.forget(subjectId);
-    const stored = await this.findKey(subjectId);
-    if (!stored) throw new KeyDestroyed(subjectId);
-    return stored;
   }
 
-  async findKey(subjectId: string): Promise<Buffer | null> {
-    const cached = this.cache.get(subjectId);
-    if (cached !== undefined) return cached;
-    const doc = await this.keys.findOne({ _id: subjectId });
-    const key = doc?.wrapped ? await this.wrapper.unwrap(Buffer.from(doc.wrapped.buffer), subjectId) : null;
-    if (doc) this.cache.set(subjectId, key);
-    return key;
-  }
-
-  async destroy(subjectId: string): Promise<void> {
-    const now = new Date().toISOString();
-    await this.keys.updateOne({ _id: subjectId }, { $unset: { wrapped: '' }, $set: { destroyedAt: now }, $setOnInsert: { createdAt: now } }, { upsert: true });
-    this.cache.forget(subjectId);
+  protected async markDestroyed(subjectId: string, at: string): Promise<void> {
+    await this.keys.updateOne({ _id: subjectId }, { $unset: { wrapped: '' }, $set: { destroyedAt: at }, $setOnInsert: { createdAt: at } }, { upsert: true });
   }
 
   async close(): Promise<void> {

@@ -1,19 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { KeyCache } from '../key-cache';
-import { KeyDestroyed, KeyVault, KeyWrapper } from '../key-vault.port';
+import { KeyWrapper } from '../key-vault.port';
+import { StoredKey, StoredKeyVault } from '../stored-key-vault';
 
 /**
  * Embedded key vault: one SQLite file (DATA_DIR/keys.sqlite) in WAL mode (one fsync per new key).
  * secure_delete zeroes freed bytes, and a destroy checkpoints and truncates the write-ahead log, so a
  * destroyed key leaves no copy in any file.
  */
-export class SqliteKeyVault implements KeyVault {
+export class SqliteKeyVault extends StoredKeyVault {
   private readonly db: Database.Database;
-  private readonly cache = new KeyCache();
   private readonly stmts;
 
-  constructor(path: string, private readonly wrapper: KeyWrapper) {
+  constructor(path: string, wrapper: KeyWrapper) {
+    super(wrapper);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -29,33 +28,17 @@ export class SqliteKeyVault implements KeyVault {
     };
   }
 
-  async dataKey(subjectId: string): Promise<Buffer> {
-    const found = await this.findKey(subjectId);
-    if (found) return found;
+  protected async read(subjectId: string): Promise<StoredKey | null> {
     const row = this.stmts.get.get(subjectId);
-    if (row?.destroyed_at) throw new KeyDestroyed(subjectId);
-    const key = randomBytes(32);
-    this.stmts.insert.run(subjectId, await this.wrapper.wrap(key, subjectId), new Date().toISOString());
-    // Another process may have created it first: the stored one wins.
-    this.cache.forget(subjectId);
-    const stored = await this.findKey(subjectId);
-    if (!stored) throw new KeyDestroyed(subjectId);
-    return stored;
+    return row ? { wrapped: row.wrapped, destroyed: row.destroyed_at !== null } : null;
   }
 
-  async findKey(subjectId: string): Promise<Buffer | null> {
-    const cached = this.cache.get(subjectId);
-    if (cached !== undefined) return cached;
-    const row = this.stmts.get.get(subjectId);
-    const key = row?.wrapped ? await this.wrapper.unwrap(row.wrapped, subjectId) : null;
-    if (row) this.cache.set(subjectId, key);
-    return key;
+  protected async insertIfAbsent(subjectId: string, wrapped: Buffer, at: string): Promise<void> {
+    this.stmts.insert.run(subjectId, wrapped, at);
   }
 
-  async destroy(subjectId: string): Promise<void> {
-    const now = new Date().toISOString();
-    this.stmts.destroy.run(subjectId, now, now);
-    this.cache.forget(subjectId);
+  protected async markDestroyed(subjectId: string, at: string): Promise<void> {
+    this.stmts.destroy.run(subjectId, at, at);
     // The wrapped key's old page lives on in the write-ahead log until it is checkpointed away.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
