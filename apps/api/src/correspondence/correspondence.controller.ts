@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { CorrespondenceView, Page } from '@civic-ledger/read-models';
@@ -9,7 +9,8 @@ import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorrespondenceDto, ReopenDto, RespondDto } from './correspondence.dto';
 import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
+import { AccessRecorder } from '../auth/access-recorder';
 import { assertActsFor, forbidden } from '../auth/access';
 import { departmentScope, Principal, seesDepartment } from '../auth/roles';
 import { STAFF } from '../auth/role-groups';
@@ -20,7 +21,7 @@ import { STAFF } from '../auth/role-groups';
 @ApiHeader({ name: 'If-Match', required: false, description: 'ETag last seen; 412 when the case changed since.' })
 @Controller('v1/correspondence')
 export class CorrespondenceController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
   private async execute(res: Response, meta: RequestMeta, intent: CorrespondenceIntent, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(new ExecuteCorrespondenceCommand(intent, meta));
@@ -48,9 +49,13 @@ export class CorrespondenceController {
 
   @Get(':id')
   @Allow('caseworker', 'supervisor', 'auditor', 'service')
-  async get(@Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<CorrespondenceView> {
+  async get(
+    @Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+  ): Promise<CorrespondenceView> {
+    this.access.purposeOf(req);
     const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId));
     if (!seesDepartment(principal, view.department)) throw forbidden('This correspondence belongs to another department.');
+    for (const partyId of view.partyIds) this.access.record(req, partyId, 'correspondence');
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }

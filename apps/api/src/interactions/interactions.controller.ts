@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
@@ -9,7 +9,8 @@ import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
+import { AccessRecorder } from '../auth/access-recorder';
 import { assertActsFor, assertSeesItem } from '../auth/access';
 import { Principal } from '../auth/roles';
 import { READERS, STAFF } from '../auth/role-groups';
@@ -19,7 +20,7 @@ import { READERS, STAFF } from '../auth/role-groups';
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never records twice.' })
 @Controller('v1/interactions')
 export class InteractionsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
   private async execute(res: Response, meta: RequestMeta, intent: InteractionIntent, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(new ExecuteInteractionCommand(intent, meta));
@@ -38,9 +39,13 @@ export class InteractionsController {
 
   @Get(':id')
   @Allow(...READERS)
-  async get(@Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<InteractionView> {
+  async get(
+    @Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+  ): Promise<InteractionView> {
+    this.access.purposeOf(req);
     const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId));
     assertSeesItem(principal, view);
+    for (const partyId of view.partyIds) this.access.record(req, partyId, 'interaction');
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }
