@@ -46,7 +46,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'delete', route: '/v1/parties/{id}/legal-holds/{holdId}', path: (f) => `/v1/parties/${f.other}/legal-holds/${randomUUID()}`, allowed: PRIVACY },
   { method: 'get', route: '/v1/parties', path: () => '/v1/parties?q=matrix', allowed: [...READERS, 'privacy-officer'] },
   { method: 'get', route: '/v1/parties/{id}', path: (f) => `/v1/parties/${f.party}`, allowed: [...READERS, 'privacy-officer'] },
-  { method: 'get', route: '/v1/parties/{id}/consents/check', path: (f) => `/v1/parties/${f.party}/consents/check?purpose=appointment-reminders&channel=sms`, allowed: [...STAFF, 'privacy-officer', 'service'] },
+  { method: 'get', route: '/v1/parties/{id}/consents/check', path: (f) => `/v1/parties/${f.party}/consents/check?purpose=appointment-reminders&channel=sms`, allowed: [...STAFF, 'auditor', 'privacy-officer', 'service'] },
   { method: 'get', route: '/v1/parties/{id}/timeline', path: (f) => `/v1/parties/${f.party}/timeline`, allowed: READERS },
   { method: 'get', route: '/v1/parties/{id}/changes', path: (f) => `/v1/parties/${f.party}/changes?from=2020-01-01T00:00:00Z&to=${new Date().toISOString()}`, allowed: ['supervisor', 'auditor'] },
   { method: 'get', route: '/v1/parties/{id}/export', path: (f) => `/v1/parties/${f.party}/export`, allowed: ['auditor', 'privacy-officer'] },

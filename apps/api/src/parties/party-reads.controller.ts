@@ -60,7 +60,7 @@ export class PartyReadsController {
   }
 
   @Get(':id/consents/check')
-  @Allow(...STAFF, 'privacy-officer', 'service')
+  @Allow(...STAFF, 'auditor', 'privacy-officer', 'service')
   @ApiOperation({ summary: 'May we contact this party for a purpose on a channel now (or at an instant)? Decided from the consent history' })
   async consentCheck(@Param('id', uuidPipe) partyId: string, @Query() q: ConsentCheckDto, @CurrentPrincipal() principal: Principal): Promise<ConsentDecision> {
     const party = await this.current(partyId);
