@@ -152,6 +152,13 @@ describe('access control', () => {
       expect(await sees('supervisor')).toEqual({ levels: ['normal', 'restricted', 'sensitive'], direct: [200, 200, 200] });
       expect(await sees('auditor')).toEqual({ levels: ['normal', 'restricted', 'sensitive'], direct: [200, 200, 200] });
       expect(await sees('service')).toEqual({ levels: ['normal'], direct: [200, 403, 403] });
+      // Contact counts in the view come only from what the reader may see.
+      const counts = async (role: Role, departments?: string[]) => (await ok(get(`/v1/parties/${f.party}`, role, departments))).body.interactionCounts;
+      expect(await counts('clerk')).toEqual({ phone: 1 });
+      expect(await counts('caseworker')).toEqual({ phone: 2 });
+      expect(await counts('supervisor')).toEqual({ phone: 3 });
+      expect(await counts('auditor')).toEqual({ phone: 3 });
+      expect(await counts('supervisor', ['waste', 'housing'])).toEqual({ phone: 3 });
     });
 
     it('keeps staff to the parties, interactions and correspondence of their departments', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
-import { ConsentDecision, consentDecision, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
+import { ConsentDecision, consentDecision, contactSummary, normaliseEmail, READ_STORE, ReadStore, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
 import type { Response } from 'express';
 import { ApiError } from '../http/api-error';
 import { etagFor } from '../http/request-meta';
@@ -14,13 +14,17 @@ import { AccessRecorder } from '../auth/access-recorder';
 import { assertSeesParty, forbidden, partyViewFor } from '../auth/access';
 import { departmentScope, Principal, REPLAY_ROLES, seesParty, visibleLevels } from '../auth/roles';
 import { READERS, STAFF } from '../auth/role-groups';
+import { CONFIDENTIALITY_LEVELS } from '@civic-ledger/domain';
 
 @ApiBearerAuth()
 @ApiTags('parties')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the read models include this ledger position (from X-Ledger-Position).' })
 @Controller('v1/parties')
 export class PartyReadsController {
-  constructor(private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly access: AccessRecorder) {}
+  constructor(
+    private readonly queries: QueryBus, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly access: AccessRecorder,
+    @Inject(READ_STORE) private readonly views: ReadStore,
+  ) {}
 
   @Get()
   @Allow(...READERS, 'privacy-officer')
@@ -34,7 +38,8 @@ export class PartyReadsController {
     const items = await this.queries.execute(new SearchPartiesQuery({
       q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
     }));
-    return { items: (items as PartyView[]).filter((p) => seesParty(principal, p)).map((p) => partyViewFor(principal, p)) };
+    const visible = (items as PartyView[]).filter((p) => seesParty(principal, p));
+    return { items: await Promise.all(visible.map((p) => this.shownTo(principal, p))) };
   }
 
   @Get(':id')
@@ -52,7 +57,16 @@ export class PartyReadsController {
     assertSeesParty(principal, party);
     this.access.record(req, partyId, historical ? 'replay' : 'view');
     res.setHeader('ETag', etagFor(party.revision));
-    return partyViewFor(principal, party);
+    return historical ? partyViewFor(principal, party) : this.shownTo(principal, party);
+  }
+
+  /** The view as the principal may see it; contact counts and the last contact only from interactions it may see. */
+  private async shownTo(principal: Principal, party: PartyView): Promise<PartyView> {
+    const view = partyViewFor(principal, party);
+    const departments = departmentScope(principal);
+    const levels = visibleLevels(principal);
+    if (departments === null && levels.length === CONFIDENTIALITY_LEVELS.length) return view;
+    return { ...view, ...await contactSummary(this.views, [party.id, ...party.mergedFrom], { confidentiality: levels, departments: departments ?? undefined }) };
   }
 
   private current(partyId: string): Promise<PartyView> {
