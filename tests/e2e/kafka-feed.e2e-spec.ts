@@ -49,7 +49,9 @@ suite('Kafka integration feed', () => {
     ids.case = (await post('/v1/correspondence', letter([ids.zoe], { subject: 'Private complaint text' }))).body.id;
     await post(`/v1/correspondence/${ids.case}/acknowledge`, {}, 200);
     ({ copy, consumer } = await startFeedConsumer([broker.brokers], 'e2e-feed', validator));
-    await until(() => byType('CorrespondenceAcknowledged').length === 1 && byType('PartyProfile').length >= 3, 'the first events');
+    // Topics and partitions are consumed independently: wait for every message the checks below look at.
+    await until(() => byType('PartyRegistered').length >= 2 && byType('InteractionRecorded').length >= 2
+      && byType('CorrespondenceAcknowledged').length === 1 && byType('PartyProfile').length >= 3, 'the first events');
 
     expect(copy.invalid).toEqual([]);
     const registered = byType('PartyRegistered').find((m) => m.key === ids.zoe);
