@@ -209,6 +209,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     const reader = await t.token('caseworker', ['housing'], `reader-${id.slice(0, 8)}`);
     await t.anonymous.get(`/v1/parties/${id}`).set('Authorization', reader).set('X-Min-Position', pos).set('X-Purpose', 'benefit claim 4711').expect(200);
     await t.anonymous.get(`/v1/parties/${id}/timeline`).set('Authorization', reader).expect(200);
+    expect((await t.anonymous.get('/v1/parties?q=watched%20wanda').set('Authorization', reader).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
     const call = await post('/v1/interactions', interaction([id]));
     await t.anonymous.get(`/v1/interactions/${call.body.id}`).set('Authorization', reader).set('X-Min-Position', call.headers['x-ledger-position']).expect(200);
     await t.http.get(`/v1/parties/${id}/export`).expect(200);
@@ -216,13 +217,14 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     await t.anonymous.get(`/v1/parties/${id}`).set('Authorization', reader).set('X-Purpose', 'x'.repeat(201)).expect(400);
     const who = async () => (await t.http.get(`/v1/audit/access?partyId=${id}`).expect(200)).body.items as { actor: string; role: string; endpoint: string; purpose?: string }[];
     let entries = await who();
-    for (let i = 0; i < 100 && entries.length < 4; i += 1) {
+    for (let i = 0; i < 100 && entries.length < 5; i += 1) {
       await new Promise((r) => setTimeout(r, 50));
       entries = await who();
     }
     expect(entries.map((e) => [e.actor, e.role, e.endpoint, e.purpose ?? null]).sort()).toEqual([
       ['auditor-1', 'auditor', 'export', null],
       [`reader-${id.slice(0, 8)}`, 'caseworker', 'interaction', null],
+      [`reader-${id.slice(0, 8)}`, 'caseworker', 'search', null],
       [`reader-${id.slice(0, 8)}`, 'caseworker', 'timeline', null],
       [`reader-${id.slice(0, 8)}`, 'caseworker', 'view', 'benefit claim 4711'],
     ]);
@@ -231,7 +233,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
     const next = (await t.http.get(`/v1/audit/access?actor=reader-${id.slice(0, 8)}&limit=1&cursor=${encodeURIComponent(what.nextCursor)}`).expect(200)).body;
     expect(next.nextCursor).not.toBeNull();
     const third = (await t.http.get(`/v1/audit/access?actor=reader-${id.slice(0, 8)}&limit=5&cursor=${encodeURIComponent(next.nextCursor)}`).expect(200)).body;
-    expect([what.items[0], next.items[0], ...third.items].map((e: { endpoint: string }) => e.endpoint).sort()).toEqual(['interaction', 'timeline', 'view']);
+    expect([what.items[0], next.items[0], ...third.items].map((e: { endpoint: string }) => e.endpoint).sort()).toEqual(['interaction', 'search', 'timeline', 'view']);
     await t.http.get(`/v1/audit/access`).expect(400);
     // The access events are ledger events: hash-chained and verified like every other.
     expect((await t.http.get('/v1/audit/verify').expect(200)).body.eventTypes.PartyRecordsAccessed).toBeGreaterThanOrEqual(1);

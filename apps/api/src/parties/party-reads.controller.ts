@@ -29,7 +29,8 @@ export class PartyReadsController {
   @Get()
   @Allow(...READERS, 'privacy-officer')
   @ApiOperation({ summary: 'Search parties by name, e-mail, phone or identifier (all given criteria must match)' })
-  async search(@Query() dto: SearchPartiesDto, @CurrentPrincipal() principal: Principal): Promise<{ items: PartyView[] }> {
+  async search(@Query() dto: SearchPartiesDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<{ items: PartyView[] }> {
+    this.access.purposeOf(req);
     if (!dto.q && !dto.email && !dto.phone && !dto.identifier) {
       throw new ApiError('VALIDATION.FAILED', 'Give at least one of q, email, phone or identifier.', [{ field: 'q', messages: ['a search criterion is required'] }]);
     }
@@ -39,6 +40,8 @@ export class PartyReadsController {
       q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
     }));
     const visible = (items as PartyView[]).filter((p) => seesParty(principal, p));
+    // A search result shows each party's profile: it is a read of their record too.
+    for (const party of visible) this.access.record(req, party.id, 'search');
     return { items: await Promise.all(visible.map((p) => this.shownTo(principal, p))) };
   }
 
