@@ -14,6 +14,7 @@ import { verifyBundleCommand } from './commands/verify-bundle.command';
 import { verifyCommand } from './commands/verify.command';
 import { workerCommand } from './commands/worker.command';
 import { tokenCommand } from './commands/token.command';
+import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 
 const program = new Command('civic-ledger')
   .description('Institutional memory for public services: record, consolidate, replay and verify.')
@@ -29,7 +30,8 @@ const program = new Command('civic-ledger')
   .addCommand(checkpointCommand())
   .addCommand(proveCommand())
   .addCommand(verifyBundleCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(rotateMasterKeyCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);

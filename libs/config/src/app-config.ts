@@ -41,6 +41,8 @@ export interface AppConfig {
     /** 32 random bytes, base64, in a file (mount it from your secret store); generated on first start when unset. */
     readonly masterKeyFile: string;
     readonly masterKeyGenerated: boolean;
+    /** Master keys being rotated out (MASTER_KEY_PREVIOUS_FILES): still read until `rotate-master-key` has run. */
+    readonly previousMasterKeyFiles: readonly string[];
   };
 }
 
@@ -113,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       keyVault: keyVault,
       masterKeyFile: env.MASTER_KEY_FILE || join(absoluteDataDir, 'master.key'),
       masterKeyGenerated: !env.MASTER_KEY_FILE,
+      previousMasterKeyFiles: (env.MASTER_KEY_PREVIOUS_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
     },
   };
 }

@@ -10,10 +10,11 @@ import { LocalKeyWrapper } from './local-key-wrapper';
 import { MongoKeyVault } from './mongo/mongo.key-vault';
 import { isSealed } from './sealed-field';
 import { SqliteKeyVault } from './sqlite/sqlite.key-vault';
+import { StoredKeyVault } from './stored-key-vault';
 
 const wrapper = new LocalKeyWrapper(randomBytes(32));
 
-function keyVaultContract(name: string, open: () => Promise<{ vault: KeyVault; reopen(other?: LocalKeyWrapper): KeyVault; dispose(): Promise<void> }>): void {
+function keyVaultContract(name: string, open: () => Promise<{ vault: KeyVault; reopen(other?: LocalKeyWrapper, previous?: LocalKeyWrapper[]): KeyVault; dispose(): Promise<void> }>): void {
   describe(`KeyVault contract: ${name}`, () => {
     it('creates one key per subject, keeps it across instances, and destroys it for good', async () => {
       const { vault, reopen, dispose } = await open();
@@ -37,6 +38,31 @@ function keyVaultContract(name: string, open: () => Promise<{ vault: KeyVault; r
       await dispose();
     });
 
+    it('rotates the master key: old keys open during the rotation, and only the new master key is needed after it', async () => {
+      const { vault, reopen, dispose } = await open();
+      const subjects = [randomUUID(), randomUUID(), randomUUID()];
+      const keys = await Promise.all(subjects.map((s) => vault.dataKey(s)));
+      await vault.destroy(subjects[2]);
+      const next = new LocalKeyWrapper(randomBytes(32));
+      const rotating = reopen(next, [wrapper]) as StoredKeyVault;
+      expect(await rotating.findKey(subjects[0])).toEqual(keys[0]);
+      const fresh = randomUUID();
+      const freshKey = await rotating.dataKey(fresh);
+      const report = await rotating.rotate();
+      expect(report.rewrapped).toBeGreaterThanOrEqual(2);
+      expect(report.destroyed).toBeGreaterThanOrEqual(1);
+      expect(await rotating.rotate()).toMatchObject({ rewrapped: 0 });
+      const after = reopen(next);
+      expect(await after.findKey(subjects[0])).toEqual(keys[0]);
+      expect(await after.findKey(subjects[1])).toEqual(keys[1]);
+      expect(await after.findKey(fresh)).toEqual(freshKey);
+      expect(await after.findKey(subjects[2])).toBeNull();
+      const stale = reopen(wrapper);
+      await expect(stale.findKey(subjects[0])).rejects.toThrow();
+      await Promise.all([rotating.close(), after.close(), stale.close()]);
+      await dispose();
+    });
+
     it('cannot unwrap keys under another master key', async () => {
       const { vault, reopen, dispose } = await open();
       const subject = randomUUID();
@@ -53,14 +79,14 @@ keyVaultContract('embedded SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-keys-'));
   const path = join(dir, 'keys.sqlite');
   const vault = new SqliteKeyVault(path, wrapper);
-  return { vault, reopen: (other = wrapper) => new SqliteKeyVault(path, other), dispose: async () => { await vault.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return { vault, reopen: (other = wrapper, previous = []) => new SqliteKeyVault(path, other, previous), dispose: async () => { await vault.close(); rmSync(dir, { recursive: true, force: true }); } };
 });
 
 const mongoUrl = process.env.MONGODB_URL;
 (mongoUrl ? keyVaultContract : () => undefined)('MongoDB', async () => {
   const url = `${mongoUrl}/cl_keys_${randomUUID().slice(0, 8)}`;
   const vault = MongoKeyVault.connect(url, wrapper);
-  return { vault, reopen: (other = wrapper) => MongoKeyVault.connect(url, other), dispose: () => vault.close() };
+  return { vault, reopen: (other = wrapper, previous = []) => MongoKeyVault.connect(url, other, previous), dispose: () => vault.close() };
 });
 
 describe('EncryptingEventStore', () => {

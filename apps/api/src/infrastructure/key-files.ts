@@ -14,7 +14,7 @@ export function generateEd25519Pem(): string {
  */
 export function loadOrCreateKeyFile(file: string, generated: boolean, variable: string, generate: () => string): string {
   if (!existsSync(file)) {
-    if (!generated) throw new ConfigError(`${variable} ${file} does not exist; point it at an Ed25519 PKCS#8 PEM key.`);
+    if (!generated) throw new ConfigError(`${variable} ${file} does not exist; point it at an existing key file.`);
     mkdirSync(dirname(file), { recursive: true });
     try {
       writeFileSync(file, generate(), { mode: 0o600, flag: 'wx' });

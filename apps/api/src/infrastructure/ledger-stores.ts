@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
-import { EncryptingEventStore, KeyVault, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault } from '@civic-ledger/privacy';
+import { EncryptingEventStore, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
 import { loadOrCreateKeyFile } from './key-files';
 import { MongoReadModelSets, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 
@@ -23,17 +23,18 @@ export function createEventStore(config: AppConfig): EncryptingEventStore {
   return new EncryptingEventStore(inner, createKeyVault(config));
 }
 
-export function createKeyVault(config: AppConfig): KeyVault {
-  const wrapper = new LocalKeyWrapper(loadMasterKey(config));
-  if (config.privacy.keyVault === 'mongo') return MongoKeyVault.connect(config.mongodbUrl as string, wrapper);
+export function createKeyVault(config: AppConfig): StoredKeyVault {
+  const wrapper = new LocalKeyWrapper(loadMasterKey(config.privacy.masterKeyFile, config.privacy.masterKeyGenerated, 'MASTER_KEY_FILE'));
+  const previous = config.privacy.previousMasterKeyFiles.map((file) => new LocalKeyWrapper(loadMasterKey(file, false, 'MASTER_KEY_PREVIOUS_FILES')));
+  if (config.privacy.keyVault === 'mongo') return MongoKeyVault.connect(config.mongodbUrl as string, wrapper, previous);
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteKeyVault(join(config.dataDir, KEYS_FILE), wrapper);
+  return new SqliteKeyVault(join(config.dataDir, KEYS_FILE), wrapper, previous);
 }
 
-function loadMasterKey(config: AppConfig): Buffer {
-  const text = loadOrCreateKeyFile(config.privacy.masterKeyFile, config.privacy.masterKeyGenerated, 'MASTER_KEY_FILE', () => `${randomBytes(32).toString('base64')}\n`);
+function loadMasterKey(file: string, generated: boolean, variable: string): Buffer {
+  const text = loadOrCreateKeyFile(file, generated, variable, () => `${randomBytes(32).toString('base64')}\n`);
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) throw new ConfigError(`${config.privacy.masterKeyFile} must hold 32 random bytes in base64 (e.g. from: openssl rand -base64 32).`);
+  if (key.length !== 32) throw new ConfigError(`${file} must hold 32 random bytes in base64 (e.g. from: openssl rand -base64 32).`);
   return key;
 }
 

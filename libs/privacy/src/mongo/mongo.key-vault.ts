@@ -11,13 +11,23 @@ interface KeyDoc {
 
 /** Key vault in MongoDB (collection `data_keys` of the configured database); destroy unsets the wrapped key. */
 export class MongoKeyVault extends StoredKeyVault {
-  private constructor(private readonly client: MongoClient, private readonly keys: Collection<KeyDoc>, wrapper: KeyWrapper) {
-    super(wrapper);
+  private constructor(private readonly client: MongoClient, private readonly keys: Collection<KeyDoc>, wrapper: KeyWrapper, previous: readonly KeyWrapper[]) {
+    super(wrapper, previous);
   }
 
-  static connect(url: string, wrapper: KeyWrapper): MongoKeyVault {
+  static connect(url: string, wrapper: KeyWrapper, previous: readonly KeyWrapper[] = []): MongoKeyVault {
     const client = new MongoClient(url);
-    return new MongoKeyVault(client, client.db().collection<KeyDoc>('data_keys'), wrapper);
+    return new MongoKeyVault(client, client.db().collection<KeyDoc>('data_keys'), wrapper, previous);
+  }
+
+  protected async *all(): AsyncIterable<{ subjectId: string } & StoredKey> {
+    for await (const doc of this.keys.find({}).sort({ _id: 1 })) {
+      yield { subjectId: doc._id, wrapped: doc.wrapped ? Buffer.from(doc.wrapped.buffer) : null, destroyed: doc.destroyedAt !== undefined };
+    }
+  }
+
+  protected async replaceWrapped(subjectId: string, wrapped: Buffer): Promise<void> {
+    await this.keys.updateOne({ _id: subjectId, destroyedAt: { $exists: false } }, { $set: { wrapped: new Binary(wrapped) } });
   }
 
   protected async read(subjectId: string): Promise<StoredKey | null> {

@@ -11,8 +11,8 @@ export class SqliteKeyVault extends StoredKeyVault {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(path: string, wrapper: KeyWrapper) {
-    super(wrapper);
+  constructor(path: string, wrapper: KeyWrapper, previous: readonly KeyWrapper[] = []) {
+    super(wrapper, previous);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -23,6 +23,9 @@ export class SqliteKeyVault extends StoredKeyVault {
     this.stmts = {
       get: this.db.prepare<[string], { wrapped: Buffer | null; destroyed_at: string | null }>('SELECT wrapped, destroyed_at FROM data_keys WHERE subject_id = ?'),
       insert: this.db.prepare('INSERT OR IGNORE INTO data_keys (subject_id, wrapped, created_at) VALUES (?, ?, ?)'),
+      page: this.db.prepare<[string], { subject_id: string; wrapped: Buffer | null; destroyed_at: string | null }>(
+        'SELECT subject_id, wrapped, destroyed_at FROM data_keys WHERE subject_id > ? ORDER BY subject_id LIMIT 1000'),
+      rewrap: this.db.prepare('UPDATE data_keys SET wrapped = ? WHERE subject_id = ? AND destroyed_at IS NULL'),
       destroy: this.db.prepare(`INSERT INTO data_keys (subject_id, wrapped, created_at, destroyed_at) VALUES (?, NULL, ?, ?)
         ON CONFLICT(subject_id) DO UPDATE SET wrapped = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)`),
     };
@@ -31,6 +34,20 @@ export class SqliteKeyVault extends StoredKeyVault {
   protected async read(subjectId: string): Promise<StoredKey | null> {
     const row = this.stmts.get.get(subjectId);
     return row ? { wrapped: row.wrapped, destroyed: row.destroyed_at !== null } : null;
+  }
+
+  protected async *all(): AsyncIterable<{ subjectId: string } & StoredKey> {
+    // In pages, so that rows can be rewritten between them.
+    for (let after = ''; ;) {
+      const rows = this.stmts.page.all(after);
+      if (rows.length === 0) return;
+      for (const row of rows) yield { subjectId: row.subject_id, wrapped: row.wrapped, destroyed: row.destroyed_at !== null };
+      after = rows[rows.length - 1].subject_id;
+    }
+  }
+
+  protected async replaceWrapped(subjectId: string, wrapped: Buffer): Promise<void> {
+    this.stmts.rewrap.run(wrapped, subjectId);
   }
 
   protected async insertIfAbsent(subjectId: string, wrapped: Buffer, at: string): Promise<void> {
