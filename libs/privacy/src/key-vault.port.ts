@@ -22,6 +22,14 @@ export class KeyDestroyed extends Error {
   }
 }
 
+/** A stored data key does not open with the configured master key(s). */
+export class MasterKeyMismatch extends Error {
+  constructor() {
+    super('A data key cannot be unwrapped with MASTER_KEY_FILE (or MASTER_KEY_PREVIOUS_FILES). Point MASTER_KEY_FILE at the master key these keys were wrapped with; while rotating, list the old one in MASTER_KEY_PREVIOUS_FILES.');
+    this.name = 'MasterKeyMismatch';
+  }
+}
+
 /**
  * Wraps data keys for storage. LocalKeyWrapper uses a master key from configuration; an adapter for a
  * cloud KMS implements the same two calls (the vaults never see the master key).

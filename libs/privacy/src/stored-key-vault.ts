@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { KeyCache } from './key-cache';
-import { KeyDestroyed, KeyVault, KeyWrapper } from './key-vault.port';
+import { KeyDestroyed, KeyVault, KeyWrapper, MasterKeyMismatch } from './key-vault.port';
 
 /** What a vault's storage holds for a subject. */
 export interface StoredKey {
@@ -83,7 +83,7 @@ export abstract class StoredKeyVault implements KeyVault {
   private async unwrapAny(wrapped: Buffer, subjectId: string): Promise<{ key: Buffer; current: boolean }> {
     try {
       return { key: await this.wrapper.unwrap(wrapped, subjectId), current: true };
-    } catch (error) {
+    } catch {
       for (const previous of this.previous) {
         try {
           return { key: await previous.unwrap(wrapped, subjectId), current: false };
@@ -91,7 +91,7 @@ export abstract class StoredKeyVault implements KeyVault {
           // not this one either
         }
       }
-      throw error;
+      throw new MasterKeyMismatch();
     }
   }
 
