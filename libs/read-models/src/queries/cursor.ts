@@ -1,3 +1,5 @@
+import { Condition, Doc, ReadStore, SortKey } from '../read-store.port';
+
 /** Opaque keyset cursors: base64url of the sort-key values of the last item returned. */
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -26,8 +28,16 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]): Page<T> {
+function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/** One keyset page of a collection: sorted by `orderBy`, continuing after the cursor of the previous page. */
+export async function findPage<T extends Doc>(
+  store: ReadStore, collection: string, where: readonly Condition[], orderBy: readonly SortKey[], limit: number, cursor?: string,
+): Promise<Page<T>> {
+  const rows = await store.find<T>(collection, { where, orderBy, after: decodeCursor(cursor, orderBy.length), limit: limit + 1 });
+  return page(rows, limit, (row) => orderBy.map((key) => row[key.field] as string | number));
 }

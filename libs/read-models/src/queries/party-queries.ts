@@ -1,7 +1,7 @@
 import { Condition, ReadStore } from '../read-store.port';
 import { nameTokens } from '../search/normalise';
 import { COLLECTIONS, CorrespondenceView, PartyView, TimelineEntry } from '../views';
-import { decodeCursor, Page, page } from './cursor';
+import { findPage, Page } from './cursor';
 
 export * from './cursor';
 
@@ -29,13 +29,7 @@ export async function findTimeline(
   if (filter.to) where.push({ field: 'occurredAt', op: 'lte', value: filter.to });
   if (filter.confidentiality) where.push({ field: 'confidentiality', op: 'in', value: filter.confidentiality });
   if (filter.departments) where.push({ field: 'audience', op: 'in', value: [...filter.departments, '*'] });
-  const rows = await store.find<TimelineEntry>(COLLECTIONS.timeline, {
-    where,
-    orderBy: [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }],
-    after: decodeCursor(cursor, 2),
-    limit: limit + 1,
-  });
-  return page(rows, limit, (r) => [r.occurredAt, r.id]);
+  return findPage<TimelineEntry>(store, COLLECTIONS.timeline, where, [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit, cursor);
 }
 
 export interface PartySearch {
@@ -90,13 +84,9 @@ export async function listCorrespondence(store: ReadStore, filter: Correspondenc
   if (filter.status) where.push({ field: 'status', op: 'eq', value: filter.status });
   if (filter.dueBefore) where.push({ field: 'dueAt', op: 'lt', value: filter.dueBefore });
   if (filter.departments) where.push({ field: 'department', op: 'in', value: filter.departments });
-  const rows = await store.find<CorrespondenceView>(COLLECTIONS.correspondence, {
-    where,
-    orderBy: [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }],
-    after: decodeCursor(filter.cursor, 2),
-    limit: filter.limit + 1,
-  });
-  return page(rows, filter.limit, (r) => [r.dueAt, r.id]);
+  return findPage<CorrespondenceView>(
+    store, COLLECTIONS.correspondence, where, [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }], filter.limit, filter.cursor,
+  );
 }
 
 /**
