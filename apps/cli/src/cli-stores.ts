@@ -3,11 +3,13 @@ import { AccessLog } from '@civic-ledger/audit';
 import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EventStore } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, ReadStore } from '@civic-ledger/read-models';
-import { createEventStore, createReadStore } from '../../api/src/infrastructure/ledger-stores';
+import { createEventStore, createReadStore, rawEvents } from '../../api/src/infrastructure/ledger-stores';
 
 export interface CliStores {
   config: AppConfig;
   events: EventStore;
+  /** The event store as stored (personal fields sealed): for hash, checkpoint and proof work. */
+  stored: EventStore;
   views: ReadStore;
   /** Puts a read of a party's record by the operator into the access ledger (appended on close). */
   recordAccess(partyId: string, endpoint: string): void;
@@ -24,7 +26,7 @@ export async function openStores(): Promise<CliStores> {
   // On the server's machine the operating-system account is who looked.
   const actor = `cli:${userInfo().username}`;
   return {
-    config, events, views,
+    config, events, stored: rawEvents(events), views,
     recordAccess: (partyId, endpoint) => access.record({ partyId, actor, role: 'operator', endpoint, at: new Date() }),
     close: async () => {
       await access.flush();

@@ -4,25 +4,24 @@ import { ApiOperation, ApiPropertyOptional, ApiTags, ApiBearerAuth } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { AccessLogEntry, findAccess, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { EventStore } from '@civic-ledger/event-store';
 import {
   CheckpointFailure, CheckpointSigner, consistencyProof, createCheckpoint, inclusionProof, ledgerLeaves, listCheckpoints, SignedCheckpoint,
   verifyChains, verifyCheckpoints, VerifyReport,
 } from '@civic-ledger/audit';
 import { ApiError } from '../http/api-error';
-import { AUDIT_SIGNER } from '../infrastructure/infrastructure.module';
+import { AUDIT_SIGNER, STORED_EVENTS } from '../infrastructure/infrastructure.module';
 import { Allow } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/role-groups';
-import { rawEvents } from '../infrastructure/ledger-stores';
 
 export class VerifyLedgerQuery extends CqrsQuery<VerifyReport & { checkpoints: { checked: number; failures: CheckpointFailure[] } }> {}
 
 @QueryHandler(VerifyLedgerQuery)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore, @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner) {}
+  constructor(@Inject(STORED_EVENTS) private readonly events: EventStore, @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner) {}
 
   async execute() {
-    const chains = await verifyChains(rawEvents(this.events));
+    const chains = await verifyChains(this.events);
     const checkpoints = await verifyCheckpoints(this.events, this.signer.publicKeyPem);
     return { ...chains, ok: chains.ok && checkpoints.failures.length === 0, checkpoints };
   }
@@ -53,7 +52,7 @@ const hex = (proof: Buffer[]) => proof.map((b) => b.toString('hex'));
 export class AuditController {
   constructor(
     private readonly queries: QueryBus,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(STORED_EVENTS) private readonly events: EventStore,
     @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
     @Inject(READ_STORE) private readonly views: ReadStore,
   ) {}

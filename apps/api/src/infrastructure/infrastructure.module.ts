@@ -5,7 +5,7 @@ import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT 
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
-import { createEventStore, createReadStore } from './ledger-stores';
+import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
 
 export interface InfrastructureOptions {
   /** Run the projector inside this process (the all-in-one); a separate worker does it otherwise. */
@@ -14,6 +14,11 @@ export interface InfrastructureOptions {
 
 const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 export const AUDIT_SIGNER = Symbol('AUDIT_SIGNER');
+/**
+ * The event store as stored: personal fields sealed. Hash, checkpoint and proof work reads it, so that
+ * it neither needs nor pays for decryption.
+ */
+export const STORED_EVENTS = Symbol('STORED_EVENTS');
 export const RELAY = Symbol('RELAY');
 
 @Injectable()
@@ -52,7 +57,7 @@ class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(STORED_EVENTS) private readonly events: EventStore,
     @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
   ) {}
 
@@ -94,6 +99,7 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: PROJECTOR_OPTIONS, useValue: options },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        { provide: STORED_EVENTS, inject: [EVENT_STORE], useFactory: (events: EventStore) => rawEvents(events) },
         { provide: READ_STORE, useFactory: () => createReadStore(config) }, // async: MongoDB reads its live-set pointer
         {
           provide: Projector,
@@ -119,7 +125,7 @@ export class InfrastructureModule {
         ProjectorLifecycle,
         CheckpointScheduler,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, Projector, RELAY, AUDIT_SIGNER],
+      exports: [APP_CONFIG, EVENT_STORE, STORED_EVENTS, READ_STORE, Projector, RELAY, AUDIT_SIGNER],
     };
   }
 }

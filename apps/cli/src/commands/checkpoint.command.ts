@@ -11,7 +11,7 @@ export function checkpointCommand(): Command {
     .action(async (opts: { json?: boolean }) => {
       const stores = await openStores();
       try {
-        const checkpoint = await createCheckpoint(stores.events, loadSigner(stores.config), new Date());
+        const checkpoint = await createCheckpoint(stores.stored, loadSigner(stores.config), new Date());
         if (opts.json) printJson(checkpoint);
         else printLines([`signed checkpoint over ${checkpoint.treeSize} events (position ${checkpoint.position}): root ${checkpoint.rootHash}, key ${checkpoint.keyId}`]);
       } finally {

@@ -5,7 +5,6 @@ import { exportPartyBundle, isVisibleAt, partyStreamIds, readStreamsInOrder } fr
 import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
 import { openStores } from '../cli-stores';
 import { printLines, progressBar } from '../cli-output';
-import { rawEvents } from '../../../api/src/infrastructure/ledger-stores';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -18,7 +17,7 @@ export function exportCommand(): Command {
       const stores = await openStores();
       try {
         if (opts.bundle) {
-          const result = await exportPartyBundle(rawEvents(stores.events), stores.views, loadSigner(stores.config), partyId, opts.asOf ?? null, opts.bundle, new Date());
+          const result = await exportPartyBundle(stores.stored, stores.views, loadSigner(stores.config), partyId, opts.asOf ?? null, opts.bundle, new Date());
           stores.recordAccess(partyId, 'cli-export-bundle');
           printLines([`bundle of ${result.events} events written to ${opts.bundle}; checkpoint over ${result.checkpoint.treeSize} events${result.createdCheckpoint ? ' (signed now)' : ''}. Check it anywhere with: civic-ledger verify-bundle ${opts.bundle}`]);
           return;

@@ -17,7 +17,7 @@ export function proveCommand(): Command {
     .action(async (opts: { position?: number; treeSize?: number; consistency?: string[]; json?: boolean }) => {
       const stores = await openStores();
       try {
-        const checkpoints = await listCheckpoints(stores.events);
+        const checkpoints = await listCheckpoints(stores.stored);
         const find = (size?: number) => {
           const found = size === undefined ? checkpoints[checkpoints.length - 1] : checkpoints.find((c) => c.treeSize === size);
           if (!found) throw new Error(`No signed checkpoint${size ? ` of tree size ${size}` : ''}; run "civic-ledger checkpoint" first.`);
@@ -25,7 +25,7 @@ export function proveCommand(): Command {
         };
         if (opts.consistency) {
           const [first, second] = opts.consistency.map(int).map(find);
-          const { leaves } = await ledgerLeaves(stores.events, second.position);
+          const { leaves } = await ledgerLeaves(stores.stored, second.position);
           const proof = consistencyProof(leaves, first.treeSize, second.treeSize);
           const valid = verifyConsistency(first.treeSize, second.treeSize, Buffer.from(first.rootHash, 'hex'), Buffer.from(second.rootHash, 'hex'), proof);
           const result = { first: first.treeSize, second: second.treeSize, valid, proof: proof.map((b) => b.toString('hex')) };
@@ -36,7 +36,7 @@ export function proveCommand(): Command {
         }
         if (opts.position === undefined) throw new Error('Give --position <n> or --consistency <first> <second>.');
         const checkpoint = find(opts.treeSize);
-        const { leaves, positions } = await ledgerLeaves(stores.events, checkpoint.position);
+        const { leaves, positions } = await ledgerLeaves(stores.stored, checkpoint.position);
         const leafIndex = positions.indexOf(opts.position);
         if (leafIndex < 0) throw new Error(`No event at position ${opts.position} is covered by checkpoint ${checkpoint.treeSize}.`);
         const proof = inclusionProof(leaves, leafIndex, checkpoint.treeSize);

@@ -3,7 +3,6 @@ import { verifyChains, verifyCheckpoints } from '@civic-ledger/audit';
 import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
-import { rawEvents } from '../../../api/src/infrastructure/ledger-stores';
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -14,9 +13,9 @@ export function verifyCommand(): Command {
       try {
         const head = await stores.events.headPosition();
         const bar = progressBar('verifying', head);
-        const chains = await verifyChains(rawEvents(stores.events), (done) => bar.update(done));
+        const chains = await verifyChains(stores.stored, (done) => bar.update(done));
         bar.stop();
-        const checkpoints = await verifyCheckpoints(stores.events, loadSigner(stores.config).publicKeyPem);
+        const checkpoints = await verifyCheckpoints(stores.stored, loadSigner(stores.config).publicKeyPem);
         const report = { ...chains, ok: chains.ok && checkpoints.failures.length === 0, checkpoints };
         if (opts.json) printJson(report);
         else {
