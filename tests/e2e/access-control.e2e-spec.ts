@@ -63,6 +63,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/v1/correspondence/{id}/respond', path: (f) => `/v1/correspondence/${f.correspondence}/respond`, body: () => ({ summary: 'Answered', channel: 'email' }), allowed: CASE },
   { method: 'post', route: '/v1/correspondence/{id}/close', path: (f) => `/v1/correspondence/${f.correspondence}/close`, body: () => ({ resolution: 'resolved' }), allowed: CASE },
   { method: 'post', route: '/v1/correspondence/{id}/reopen', path: (f) => `/v1/correspondence/${f.correspondence}/reopen`, body: () => ({ reason: 'citizen replied' }), allowed: CASE },
+  { method: 'get', route: '/v1/access-grants', path: () => '/v1/access-grants', allowed: ['privacy-officer', 'auditor'] },
+  { method: 'delete', route: '/v1/parties/{id}/access-grants/{grantId}', path: (f) => `/v1/parties/${f.party}/access-grants/${randomUUID()}`, body: () => ({ reason: 'not justified' }), allowed: PRIVACY },
   { method: 'get', route: '/v1/audit/access', path: (f) => `/v1/audit/access?partyId=${f.party}`, allowed: ['auditor', 'privacy-officer'] },
   { method: 'get', route: '/v1/audit/verify', path: () => '/v1/audit/verify', allowed: ['auditor'] },
   { method: 'post', route: '/v1/audit/checkpoints', path: () => '/v1/audit/checkpoints', body: () => ({}), allowed: ['auditor'] },
@@ -178,8 +180,12 @@ describe('access control', () => {
       // Records are made for one's own departments only.
       const waste = await t.anonymous.post('/v1/interactions').set('Authorization', await as('clerk')).send(interaction([f.party], { department: 'waste' }));
       expect(waste.status).toBe(403);
-      // A party dealt with by another department becomes visible to it.
-      const visit = await t.anonymous.post('/v1/interactions').set('Authorization', await as('clerk', ['waste'])).send(interaction([f.party], { department: 'waste' })).expect(201);
+      // Another department reaches a party it does not hold only by breaking the glass, with a reason.
+      const silent = await t.anonymous.post('/v1/interactions').set('Authorization', await as('clerk', ['waste'])).send(interaction([f.party], { department: 'waste' }));
+      expect(silent.status).toBe(403);
+      expect(silent.body.code).toBe('AUTH.BREAK_GLASS_REQUIRED');
+      const visit = await t.anonymous.post('/v1/interactions').set('Authorization', await as('clerk', ['waste']))
+        .send(interaction([f.party], { department: 'waste', breakGlass: { reason: 'Citizen at the waste counter' } })).expect(201);
       await t.anonymous.get(`/v1/parties/${f.party}`).set('Authorization', await as('clerk', ['waste'])).set('X-Min-Position', visit.headers['x-ledger-position']).expect(200);
     });
 

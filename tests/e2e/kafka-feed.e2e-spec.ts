@@ -4,7 +4,7 @@ import { ContractValidator } from '../../examples/kafka-consumer/contract-valida
 import { LocalCopy, startFeedConsumer } from '../../examples/kafka-consumer/feed-consumer';
 import { KafkaBroker, startKafkaBroker } from '../infra/kafka-broker';
 import { javaServersAvailable } from '../infra/require-java';
-import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
+import { BREAK_GLASS, interaction, letter, person, startTestApp, TestApp } from './support/test-app';
 
 const suite = javaServersAvailable('Kafka feed e2e') ? describe : describe.skip;
 
@@ -45,7 +45,7 @@ suite('Kafka integration feed', () => {
     ids.zoe = (await post('/v1/parties', person('Zoë Feed', { birthDate: '1980-01-01', contactPoints: [{ kind: 'email', value: 'zoe@feed.example' }] }))).body.id;
     ids.other = (await post('/v1/parties', person('Olaf Other'))).body.id;
     await post('/v1/interactions', interaction([ids.zoe], { summary: 'Asked about rent' }));
-    await post('/v1/interactions', interaction([ids.zoe], { summary: 'Safeguarding concern', confidentiality: 'sensitive', department: 'social-care', topics: ['safeguarding'] }));
+    await post('/v1/interactions', interaction([ids.zoe], { summary: 'Safeguarding concern', confidentiality: 'sensitive', department: 'social-care', topics: ['safeguarding'], breakGlass: BREAK_GLASS }));
     ids.case = (await post('/v1/correspondence', letter([ids.zoe], { subject: 'Private complaint text' }))).body.id;
     await post(`/v1/correspondence/${ids.case}/acknowledge`, {}, 200);
     ({ copy, consumer } = await startFeedConsumer([broker.brokers], 'e2e-feed', validator));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { leafHash, verifyCheckpointSignature, verifyConsistency, verifyInclusion } from '@civic-ledger/audit';
 import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
-import { interaction, letter, person, startTestApp, storeVariants, TestApp } from './support/test-app';
+import { BREAK_GLASS, interaction, letter, person, startTestApp, storeVariants, TestApp } from './support/test-app';
 
 describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => {
   let t: TestApp;
@@ -39,7 +39,7 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
   it('consolidates interactions and open correspondence across channels into the view and timeline', async () => {
     const party = (await post('/v1/parties', person('Ana Kowalska'))).body.id as string;
     await post('/v1/interactions', interaction([party]));
-    await post('/v1/interactions', interaction([party], { channel: 'email', occurredAt: '2024-04-01T10:00:00Z', department: 'benefits', topics: ['appeal'] }));
+    await post('/v1/interactions', interaction([party], { channel: 'email', occurredAt: '2024-04-01T10:00:00Z', department: 'benefits', topics: ['appeal'], breakGlass: BREAK_GLASS }));
     const corr = (await post('/v1/correspondence', letter([party]))).body.id as string;
     await post(`/v1/correspondence/${corr}/acknowledge`, {}, 200);
     const last = await post(`/v1/correspondence/${corr}/assign`, { assigneeId: 'staff-9' }, 200);
@@ -51,7 +51,9 @@ describe.each(storeVariants())('the ledger end to end (%s)', (_variant, env) => 
 
     const timeline = (await read(`/v1/parties/${party}/timeline`, pos).expect(200)).body;
     expect(timeline.items.map((e: { type: string }) => e.type).sort()).toEqual([
-      'CorrespondenceAcknowledged', 'CorrespondenceAssigned', 'CorrespondenceReceived', 'InteractionRecorded', 'InteractionRecorded', 'PartyRegistered',
+      'CorrespondenceAcknowledged', 'CorrespondenceAssigned', 'CorrespondenceReceived', 'InteractionRecorded', 'InteractionRecorded',
+      // Benefits and waste first dealt with a party housing registered: each broke the glass, visibly.
+      'PartyAccessGranted', 'PartyAccessGranted', 'PartyRegistered',
     ]);
     const occurred = timeline.items.map((e: { occurredAt: string }) => e.occurredAt);
     expect([...occurred].sort().reverse()).toEqual(occurred);

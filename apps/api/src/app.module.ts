@@ -9,6 +9,9 @@ import { AccessRecorder } from './auth/access-recorder';
 import { AuthGuard } from './auth/auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './auth/tokens';
 import { PartyDirectory } from './application/party-directory';
+import { AccessGate } from './application/access-gate';
+import { BreakGlass } from './application/break-glass';
+import { AccessGrantsController, ListAccessGrantsHandler } from './parties/access-grants.controller';
 import { AuditController, VerifyLedgerHandler } from './audit/audit.controller';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { CorrespondenceCommandHandler, GetCorrespondenceHandler, ListCorrespondenceHandler } from './correspondence/correspondence.handlers';
@@ -27,7 +30,7 @@ import { PARTY_QUERY_HANDLERS } from './parties/party.query-handlers';
 import { PartyReadsController } from './parties/party-reads.controller';
 
 const COMMAND_HANDLERS = [PartyCommandHandler, InteractionCommandHandler, CorrespondenceCommandHandler];
-const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, GetInteractionHandler, GetCorrespondenceHandler, ListCorrespondenceHandler, VerifyLedgerHandler];
+const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, GetInteractionHandler, GetCorrespondenceHandler, ListCorrespondenceHandler, VerifyLedgerHandler, ListAccessGrantsHandler];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -41,10 +44,12 @@ export class AppModule implements NestModule {
         // Per client address; health checks and docs are not limited.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], skipIf: () => config.rateLimitPerMinute === 0 }),
       ],
-      controllers: [PartiesController, PartyReadsController, InteractionsController, CorrespondenceController, AuditController, HealthController],
+      controllers: [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController],
       providers: [
         CommandRunner,
         PartyDirectory,
+        AccessGate,
+        BreakGlass,
         AccessRecorder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,

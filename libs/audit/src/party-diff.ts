@@ -1,7 +1,7 @@
 import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
-import { ReadStore } from '@civic-ledger/read-models';
+import { PartyView, ReadStore } from '@civic-ledger/read-models';
 import { partyStreamIds, readStreamsInOrder } from './party-streams';
-import { replayHistory } from './point-in-time';
+import { PartyReplay, replayHistory } from './point-in-time';
 
 export interface FieldChange {
   path: string;
@@ -34,15 +34,27 @@ export interface PartyChanges {
 
 const BOOKKEEPING = new Set(['revision', 'updatedAt']);
 
+/** What a reader may see of a diff: which events, and each replayed view as shown to them. */
+export interface DiffVisibility {
+  keep(event: RecordedEvent): Promise<boolean>;
+  show(replay: PartyReplay): Promise<PartyView | null>;
+}
+
+const EVERYTHING: DiffVisibility = { keep: async () => true, show: async (replay) => replay.party };
+
 /** What changed in a party's record between two instants of system time, from the party's own events. */
-export async function partyChanges(events: EventStore, views: ReadStore, partyId: string, from: string, to: string): Promise<PartyChanges | null> {
+export async function partyChanges(
+  events: EventStore, views: ReadStore, partyId: string, from: string, to: string, visibility: DiffVisibility = EVERYTHING,
+): Promise<PartyChanges | null> {
   const history = await readStreamsInOrder(events, await partyStreamIds(views, partyId));
   const [before, after] = await Promise.all([replayHistory(history, partyId, { asOf: from }), replayHistory(history, partyId, { asOf: to })]);
   if (!after.party) return null;
-  const window = history.filter((e) => e.recordedAt > from && e.recordedAt <= to);
+  const window: RecordedEvent[] = [];
+  for (const e of history) if (e.recordedAt > from && e.recordedAt <= to && await visibility.keep(e)) window.push(e);
+  const [shownBefore, shownAfter] = await Promise.all([visibility.show(before), visibility.show(after)]);
   return {
     from, to, existedAtFrom: before.party !== null,
     events: window.map(({ id, type, streamId, revision, occurredAt, recordedAt, actor, data }) => ({ id, type, streamId, revision, occurredAt, recordedAt, actor, data })),
-    view: diffDocuments(before.party ?? {}, after.party).filter((c) => !BOOKKEEPING.has(c.path)),
+    view: diffDocuments(shownBefore ?? {}, shownAfter ?? {}).filter((c) => !BOOKKEEPING.has(c.path)),
   };
 }

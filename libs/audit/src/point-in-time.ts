@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import {
-  COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionBatch, ReadStore, TimelineEntry,
+  COLLECTIONS, contactSummary, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionBatch, ReadStore, TimelineEntry,
   TimelineFilter, asLedgerEvent,
 } from '@civic-ledger/read-models';
 import { partyStreamIds, readStreamsInOrder } from './party-streams';
@@ -21,6 +21,8 @@ export interface PartyReplay {
   readonly party: PartyView | null;
   readonly eventCount: number;
   timeline(filter: TimelineFilter, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
+  /** Contact counts and last contact as a reader with this visibility saw them then. */
+  summary(visibility: Pick<TimelineFilter, 'confidentiality' | 'departments'>): Promise<Pick<PartyView, 'interactionCounts' | 'lastContact'>>;
 }
 
 /**
@@ -45,9 +47,11 @@ export async function replayHistory(all: readonly RecordedEvent[], partyId: stri
   }
   await store.commit(batch.changes(), { name: 'replay', position: batch.lastPosition });
   const party = await store.get<PartyView>(COLLECTIONS.parties, partyId);
+  const ids = party ? [party.id, ...party.mergedFrom] : [partyId];
   return {
     party,
     eventCount: history.length,
-    timeline: (filter, limit, cursor) => findTimeline(store, party ? [party.id, ...party.mergedFrom] : [partyId], filter, limit, cursor),
+    timeline: (filter, limit, cursor) => findTimeline(store, ids, filter, limit, cursor),
+    summary: (visibility) => contactSummary(store, ids, visibility),
   };
 }

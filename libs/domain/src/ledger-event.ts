@@ -11,7 +11,7 @@ export const SCHEMA_VERSION = 1;
 const PARTY_TYPES: ReadonlySet<string> = new Set<string>([
   'PartyRegistered', 'PartyNameChanged', 'ContactPointAdded', 'ContactPointRemoved', 'IdentifierAdded',
   'ConsentGiven', 'ConsentWithdrawn', 'RelationshipLinked', 'RelationshipUnlinked', 'PartyMerged',
-  'PartyUnmerged', 'ErasureRequested', 'PartyErased', 'LegalHoldPlaced', 'LegalHoldReleased',
+  'PartyUnmerged', 'ErasureRequested', 'PartyErased', 'LegalHoldPlaced', 'LegalHoldReleased', 'PartyAccessGranted', 'PartyAccessRevoked',
 ] satisfies PartyEvent['type'][]);
 
 export function isPartyEvent(event: LedgerEvent): event is PartyEvent {

@@ -15,6 +15,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   IdentifierAdded: ['value'],
   ConsentGiven: ['evidence'],
   ConsentWithdrawn: ['reason'],
+  PartyAccessGranted: ['reason'],
+  PartyAccessRevoked: ['reason'],
   InteractionRecorded: ['summary', 'outcome'],
   InteractionAmended: ['changes.summary', 'changes.outcome', 'previous.summary', 'previous.outcome', 'reason'],
   CorrespondenceReceived: ['subject'],

@@ -18,8 +18,15 @@ export interface PartyView {
   /** Every party ever linked by relationship or merge; never shrinks (used to replay history). */
   linkedPartyIds: string[];
   legalHolds: { holdId: string; reason: string; since: string }[];
-  /** Departments that registered the party or dealt with it (interactions, correspondence); scope of department staff. */
+  /**
+   * Departments whose staff see the profile: the registering department, break-glass grants in force, and
+   * departments that recorded a contact or received correspondence (which the access policy allows only to
+   * departments that already see the party, or through break glass). Scope of department staff.
+   */
   departments: string[];
+  registeredBy?: string | null;
+  /** Break-glass grants in force (the reasons are in the access_grants collection, for privacy officers). */
+  accessGrants?: { grantId: string; department: string; since: string }[];
   erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
   interactionCounts: Record<string, number>;
@@ -109,7 +116,25 @@ export const COLLECTIONS = {
   partyLookup: 'party_lookup',
   partyLookupKeys: 'party_lookup_keys',
   accessLog: 'access_log',
+  accessGrants: 'access_grants',
 } as const;
+
+/** A break-glass grant, for privacy officers to review and revoke. */
+export interface AccessGrantView {
+  /** The grant id. */
+  readonly id: string;
+  partyId: string;
+  department: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+  status: 'active' | 'revoked';
+  revokedBy?: string;
+  revokedAt?: string;
+  revocationReason?: string;
+  position: number;
+  [field: string]: unknown;
+}
 
 /** One look at a party's record by a person (the access ledger). */
 export interface AccessLogEntry {

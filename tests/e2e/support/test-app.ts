@@ -124,7 +124,10 @@ export const interaction = (partyIds: string[], extra: Record<string, unknown> =
   topics: ['housing-benefit'], summary: 'Asked how to apply for housing benefit', satisfaction: 4, ...extra,
 });
 
+/** The reason scenarios give when a contact is recorded for a department that does not hold the party yet. */
+export const BREAK_GLASS = { reason: 'Citizen at the counter of another department' };
+
 export const letter = (partyIds: string[], extra: Record<string, unknown> = {}) => ({
   partyIds, channel: 'letter', subject: 'Complaint about missed collection', receivedAt: '2024-03-02T09:00:00Z',
-  dueAt: '2024-03-22T17:00:00Z', department: 'waste', ...extra,
+  dueAt: '2024-03-22T17:00:00Z', department: 'waste', breakGlass: BREAK_GLASS, ...extra,
 });

@@ -22,11 +22,24 @@ export interface CommandOutcome {
 export interface WriteContext extends RequestMeta {
   /** Business time of the change; defaults to now. */
   readonly occurredAt?: string;
+  /** Why a contact is recorded with a party the record's department does not see yet ("break glass"). */
+  readonly breakGlassReason?: string;
+}
+
+/**
+ * The scope of an idempotency key: the subject with its role and departments. A replay answers only the
+ * same subject acting with the same rights, so a key reused under another role or department is a new request.
+ */
+export function idempotencyScope(meta: Pick<RequestMeta, 'principal' | 'idempotencyKey'>): string | undefined {
+  if (!meta.idempotencyKey) return undefined;
+  const { sub, role, departments } = meta.principal;
+  return `${sub}|${role}|${[...departments].sort().join(',')}|${meta.idempotencyKey}`;
 }
 
 /** Derives a stable id (e.g. of a new party) from the request's idempotency key, or a random one. */
-export function newId(meta: RequestMeta, purpose: string): string {
-  return meta.idempotencyKey ? uuidv5(`${purpose}|${meta.actor}|${meta.idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+export function newId(meta: Pick<RequestMeta, 'principal' | 'idempotencyKey'>, purpose: string): string {
+  const scope = idempotencyScope(meta);
+  return scope ? uuidv5(`${purpose}|${scope}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
 }
 
 /**
@@ -58,7 +71,7 @@ export class CommandRunner {
     decider: Decider<C, E, S>, streamId: string, command: (now: Date) => C, ctx: WriteContext,
     beforeAppend?: (decided: readonly E[]) => Promise<void>,
   ): Promise<CommandOutcome> {
-    const scopedKey = ctx.idempotencyKey ? `${ctx.actor}|${ctx.idempotencyKey}` : undefined;
+    const scopedKey = idempotencyScope(ctx);
     for (let attempt = 1; ; attempt += 1) {
       const history = await this.load(streamId);
       const replay = scopedKey ? replayed(history, scopedKey, ctx.requestHash, streamId) : null;
@@ -74,6 +87,8 @@ export class CommandRunner {
         correlationId: ctx.correlationId, causationId: null, schemaVersion: SCHEMA_VERSION,
         ...(scopedKey ? { idempotency: { key: scopedKey, requestHash: ctx.requestHash } } : {}),
       }));
+      // Nothing to record (e.g. a grant the department already holds): answer with the stream as it is.
+      if (decided.length === 0) return { streamId, revision, position: history.at(-1)?.position ?? 0, eventIds: [], replayed: false };
       await beforeAppend?.(decided);
       try {
         const result = await this.events.append(streamId, envelopes, revision === -1 ? 'no_stream' : revision);

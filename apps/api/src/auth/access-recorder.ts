@@ -3,7 +3,7 @@ import { AccessLog } from '@civic-ledger/audit';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { ApiError } from '../http/api-error';
 import { AuthenticatedRequest, principalOf } from './auth.decorators';
-import { PERSON_ROLES } from './roles';
+import { PERSON_ROLES, Principal } from './roles';
 
 const PURPOSE = /^[\x20-\x7e]{1,200}$/;
 
@@ -33,13 +33,14 @@ export class AccessRecorder implements BeforeApplicationShutdown {
   }
 
   record(req: AuthenticatedRequest, partyId: string, endpoint: string): void {
-    const principal = principalOf(req);
-    if (!PERSON_ROLES.includes(principal.role)) return;
     const correlation = req.headers['x-correlation-id'];
-    this.log.record({
-      partyId, actor: principal.sub, role: principal.role, endpoint, purpose: this.purposeOf(req),
-      correlationId: typeof correlation === 'string' ? correlation : undefined, at: new Date(),
-    });
+    this.recordFor(principalOf(req), partyId, endpoint, this.purposeOf(req), typeof correlation === 'string' ? correlation : undefined);
+  }
+
+  /** A read (or a break-glass grant) by a principal outside a request's own read path. */
+  recordFor(principal: Principal, partyId: string, endpoint: string, purpose?: string, correlationId?: string): void {
+    if (!PERSON_ROLES.includes(principal.role)) return;
+    this.log.record({ partyId, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { CorrespondenceView, Page } from '@civic-ledger/read-models';
 import type { Response } from 'express';
-import { newId } from '../application/command-runner';
+import { newId, WriteContext } from '../application/command-runner';
 import { etagFor, Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
@@ -11,9 +11,8 @@ import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorr
 import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { assertActsFor, forbidden } from '../auth/access';
-import { departmentScope, Principal, seesDepartment } from '../auth/roles';
-import { STAFF } from '../auth/role-groups';
+import { Principal } from '../auth/roles';
+import { rolesFor } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('correspondence')
@@ -23,73 +22,75 @@ import { STAFF } from '../auth/role-groups';
 export class CorrespondenceController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, meta: RequestMeta, intent: CorrespondenceIntent, location?: string): Promise<WriteResult> {
+  private async execute(res: Response, meta: WriteContext, intent: CorrespondenceIntent, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(new ExecuteCorrespondenceCommand(intent, meta));
     return writeResponse(res, intent.data.correspondenceId, outcome, location);
   }
 
   @Post()
-  @Allow(...STAFF)
+  @Allow(...rolesFor('correspondence.receive'))
   @ApiOperation({ summary: 'Register received correspondence (letter, e-mail, case file)' })
-  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
-    assertActsFor(principal, dto.department);
+  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
     const correspondenceId = newId(meta, 'correspondence');
+    const { breakGlass, ...details } = dto;
     res.status(201);
-    const data = { correspondenceId, ...dto, partyIds: [...dto.partyIds], attachments: dto.attachments?.map((a) => ({ ...a })) };
-    return this.execute(res, meta, { type: 'ReceiveCorrespondence', data }, `/v1/correspondence/${correspondenceId}`);
+    const data = { correspondenceId, ...details, partyIds: [...dto.partyIds], attachments: dto.attachments?.map((a) => ({ ...a })) };
+    return this.execute(res, { ...meta, breakGlassReason: breakGlass?.reason }, { type: 'ReceiveCorrespondence', data }, `/v1/correspondence/${correspondenceId}`);
   }
 
   @Get()
-  @Allow('caseworker', 'supervisor', 'auditor', 'service')
+  @Allow(...rolesFor('correspondence.read'))
   @ApiOperation({ summary: 'List correspondence by status and due date (soonest due first)' })
-  list(@Query() q: ListCorrespondenceDto, @CurrentPrincipal() principal: Principal): Promise<Page<CorrespondenceView>> {
-    const departments = departmentScope(principal) ?? undefined;
-    return this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, departments, cursor: q.cursor, limit: q.limit ?? 50 }));
+  async list(@Query() q: ListCorrespondenceDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<Page<CorrespondenceView>> {
+    this.access.purposeOf(req);
+    const page: Page<CorrespondenceView> = await this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, cursor: q.cursor, limit: q.limit ?? 50 }, principal));
+    // A list shows each item's subject and parties: a read of every party it names.
+    for (const partyId of new Set(page.items.flatMap((c) => c.partyIds))) this.access.record(req, partyId, 'correspondence-list');
+    return page;
   }
 
   @Get(':id')
-  @Allow('caseworker', 'supervisor', 'auditor', 'service')
+  @Allow(...rolesFor('correspondence.read'))
   async get(
     @Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
   ): Promise<CorrespondenceView> {
     this.access.purposeOf(req);
-    const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId));
-    if (!seesDepartment(principal, view.department)) throw forbidden('This correspondence belongs to another department.');
+    const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId, principal));
     for (const partyId of view.partyIds) this.access.record(req, partyId, 'correspondence');
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }
 
   @Post(':id/acknowledge')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AcknowledgeCorrespondence', data: { correspondenceId, note: dto.note } });
   }
 
   @Post(':id/assign')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: dto.assigneeId, department: dto.department } });
   }
 
   @Post(':id/respond')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RespondToCorrespondence', data: { correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) } });
   }
 
   @Post(':id/close')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'CloseCorrespondence', data: { correspondenceId, resolution: dto.resolution } });
   }
 
   @Post(':id/reopen')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ReopenCorrespondence', data: { correspondenceId, reason: dto.reason, dueAt: dto.dueAt } });

@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { CORRESPONDENCE_CHANNELS, CORRESPONDENCE_STATUSES } from '@civic-ledger/domain';
 import { IsInstant } from '../http/instant';
+import { BreakGlassDto } from '../http/break-glass.dto';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
@@ -24,6 +25,8 @@ export class ReceiveCorrespondenceDto {
   @ApiProperty({ example: 'waste' }) @Matches(SLUG, { message: 'department must be lower-case letters, digits and dashes' }) department!: string;
   @ApiPropertyOptional({ example: 'COMP-2024-0117' }) @IsOptional() @IsString() @Length(1, 100) reference?: string;
   @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ type: BreakGlassDto, description: 'Needed when a party named here is held by another department (403 AUTH.BREAK_GLASS_REQUIRED otherwise).' })
+  @IsOptional() @ValidateNested() @Type(() => BreakGlassDto) breakGlass?: BreakGlassDto;
 }
 
 export class AcknowledgeDto {

@@ -1,22 +1,36 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CorrespondenceCommand, correspondenceDecider, correspondenceStreamId, DomainError } from '@civic-ledger/domain';
+import { readScope, requireAccess, requireActsFor } from '@civic-ledger/application';
 import { COLLECTIONS, CorrespondenceView, listCorrespondence, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { CommandOutcome, CommandRunner } from '../application/command-runner';
+import { AccessGate } from '../application/access-gate';
+import { BreakGlass } from '../application/break-glass';
+import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
 import { PartyDirectory } from '../application/party-directory';
-import { ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
+import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
 
 @CommandHandler(ExecuteCorrespondenceCommand)
 export class CorrespondenceCommandHandler implements ICommandHandler<ExecuteCorrespondenceCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly directory: PartyDirectory) {}
+  constructor(
+    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
+  ) {}
 
   async execute({ intent, ctx }: ExecuteCorrespondenceCommand): Promise<CommandOutcome> {
-    const data = intent.type === 'ReceiveCorrespondence'
-      ? { ...intent.data, knownPartyIds: await this.directory.activeAmong(intent.data.partyIds) }
-      : intent.data;
+    const data = await this.authorize(intent, ctx);
+    const grants = intent.type === 'ReceiveCorrespondence' ? await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds) : undefined;
     const occurredAt = intent.type === 'ReceiveCorrespondence' ? intent.data.receivedAt : ctx.occurredAt;
     const streamId = correspondenceStreamId(intent.data.correspondenceId);
-    return this.runner.run(correspondenceDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as CorrespondenceCommand, { ...ctx, occurredAt });
+    return this.runner.run(correspondenceDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as CorrespondenceCommand, { ...ctx, occurredAt }, grants);
+  }
+
+  private async authorize(intent: CorrespondenceIntent, ctx: WriteContext): Promise<CorrespondenceCommand['data']> {
+    if (intent.type !== 'ReceiveCorrespondence') {
+      await this.gate.correspondence(ctx.principal, 'correspondence.handle', intent.data.correspondenceId);
+      return intent.data;
+    }
+    requireAccess(ctx.principal, 'correspondence.receive');
+    requireActsFor(ctx.principal, intent.data.department);
+    return { ...intent.data, knownPartyIds: await this.directory.activeAmong(intent.data.partyIds) };
   }
 }
 
@@ -24,9 +38,10 @@ export class CorrespondenceCommandHandler implements ICommandHandler<ExecuteCorr
 export class GetCorrespondenceHandler implements IQueryHandler<GetCorrespondenceQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  async execute({ correspondenceId }: GetCorrespondenceQuery): Promise<CorrespondenceView> {
+  async execute({ correspondenceId, principal }: GetCorrespondenceQuery): Promise<CorrespondenceView> {
     const view = await this.views.get<CorrespondenceView>(COLLECTIONS.correspondence, correspondenceId);
     if (!view) throw new DomainError('CORRESPONDENCE.NOT_FOUND', 'The correspondence does not exist.');
+    requireAccess(principal, 'correspondence.read', { kind: 'correspondence', department: view.department });
     return view;
   }
 }
@@ -35,7 +50,8 @@ export class GetCorrespondenceHandler implements IQueryHandler<GetCorrespondence
 export class ListCorrespondenceHandler implements IQueryHandler<ListCorrespondenceQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  execute({ filter }: ListCorrespondenceQuery): Promise<Page<CorrespondenceView>> {
-    return listCorrespondence(this.views, filter);
+  execute({ filter, principal }: ListCorrespondenceQuery): Promise<Page<CorrespondenceView>> {
+    requireAccess(principal, 'correspondence.read');
+    return listCorrespondence(this.views, { ...filter, departments: readScope(principal).departments ?? undefined });
   }
 }

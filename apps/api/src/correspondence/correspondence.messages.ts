@@ -3,6 +3,7 @@ import { CorrespondenceCommand } from '@civic-ledger/domain';
 import { CorrespondenceFilter, CorrespondenceView, Page } from '@civic-ledger/read-models';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
 import { Intent } from '../application/intent';
+import type { Principal } from '@civic-ledger/application';
 
 export type CorrespondenceIntent = Intent<CorrespondenceCommand, 'knownPartyIds'>;
 
@@ -13,13 +14,13 @@ export class ExecuteCorrespondenceCommand extends Command<CommandOutcome> {
 }
 
 export class GetCorrespondenceQuery extends Query<CorrespondenceView> {
-  constructor(readonly correspondenceId: string) {
+  constructor(readonly correspondenceId: string, readonly principal: Principal) {
     super();
   }
 }
 
 export class ListCorrespondenceQuery extends Query<Page<CorrespondenceView>> {
-  constructor(readonly filter: CorrespondenceFilter) {
+  constructor(readonly filter: Omit<CorrespondenceFilter, 'departments'>, readonly principal: Principal) {
     super();
   }
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@civic-ledger/domain';
+import { AccessDenied } from '@civic-ledger/application';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@civic-ledger/event-store';
 import { InvalidCursor } from '@civic-ledger/read-models';
 import { KeyDestroyed } from '@civic-ledger/privacy';
@@ -19,6 +20,7 @@ function fromApiError(error: ApiError): ProblemDetails {
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ApiError) return fromApiError(error);
   if (error instanceof DomainError) return problem(DOMAIN_ERROR_STATUS[error.code], error.code, error.message);
+  if (error instanceof AccessDenied) return problem(403, error.code, error.message);
   if (error instanceof WrongExpectedRevision) return problem(409, 'CONCURRENCY.CONFLICT', 'The record changed concurrently; fetch it again and retry.');
   if (error instanceof KeyDestroyed) return problem(409, 'PARTY.ERASED', 'A party named in this request has been erased; nothing about it can be recorded any more.');
   if (error instanceof EventStoreUnavailable) return problem(503, 'SERVICE.UNAVAILABLE', 'The event store cannot be reached right now. Retry shortly with the same Idempotency-Key; the change is recorded at most once.');

@@ -1,4 +1,5 @@
 import { DomainErrorCode } from '@civic-ledger/domain';
+import type { AccessDeniedCode } from '@civic-ledger/application';
 import { ApiErrorCode } from './api-error';
 
 /** Every domain error code mapped to its HTTP status; the compiler insists the map is complete. */
@@ -37,6 +38,8 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   'CORRESPONDENCE.NOT_ASSIGNED': 409,
   'CORRESPONDENCE.DUE_BEFORE_RECEIVED': 422,
   'CORRESPONDENCE.RECEIVED_IN_FUTURE': 422,
+  'PARTY.ACCESS_REASON_REQUIRED': 422,
+  'PARTY.ACCESS_GRANT_NOT_FOUND': 404,
 };
 
 const TITLES: Record<number, string> = {
@@ -48,14 +51,14 @@ export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
-  code: DomainErrorCode | ApiErrorCode;
+  code: DomainErrorCode | ApiErrorCode | AccessDeniedCode;
   detail: string;
   instance?: string;
   errors?: readonly { field: string; messages: readonly string[] }[];
   [extension: string]: unknown;
 }
 
-export function problem(status: number, code: DomainErrorCode | ApiErrorCode, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+export function problem(status: number, code: DomainErrorCode | ApiErrorCode | AccessDeniedCode, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   return {
     type: `urn:civic-ledger:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',

@@ -4,10 +4,16 @@ import canonicalize from 'canonicalize';
 import type { Request } from 'express';
 import { ApiError } from './api-error';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { Principal } from '../auth/roles';
+
+/** Requests without a token reach no write route; this principal sees nothing. */
+const NOBODY: Principal = { sub: 'anonymous', role: 'clerk', departments: [] };
 
 /** What every write takes from the request: who, correlation, idempotency and precondition. */
 export interface RequestMeta {
   readonly actor: string;
+  /** Who asks, as the access policy sees them (role and departments); scopes idempotency keys too. */
+  readonly principal: Principal;
   readonly correlationId: string;
   readonly idempotencyKey?: string;
   /** SHA-256 of method, route and canonical body: a reused key with another request is refused. */
@@ -35,7 +41,8 @@ export function etagFor(revision: number): string {
 
 export function readRequestMeta(req: Request): RequestMeta {
   // The actor is the token's subject, never a header the client could set.
-  const actor = (req as AuthenticatedRequest).principal?.sub ?? 'anonymous';
+  const principal = (req as AuthenticatedRequest).principal ?? NOBODY;
+  const actor = principal.sub;
   const correlationId = header(req, 'x-correlation-id') ?? randomUUID();
   if (!TOKEN.test(correlationId)) throw invalid('X-Correlation-Id', 'X-Correlation-Id must be 1-100 letters, digits or ._:@-');
   const idempotencyKey = header(req, 'idempotency-key');
@@ -44,7 +51,7 @@ export function readRequestMeta(req: Request): RequestMeta {
   const match = ifMatch === undefined ? null : ETAG.exec(ifMatch.trim());
   if (ifMatch !== undefined && !match) throw invalid('If-Match', 'If-Match must be an ETag from a previous response, e.g. "3"');
   const requestHash = createHash('sha256').update(`${req.method} ${req.path}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
-  return { actor, correlationId, idempotencyKey, requestHash, expectedRevision: match ? Number(match[2]) : undefined };
+  return { actor, principal, correlationId, idempotencyKey, requestHash, expectedRevision: match ? Number(match[2]) : undefined };
 }
 
 export const Meta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta => readRequestMeta(ctx.switchToHttp().getRequest<Request>()));

@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { CHANNELS, CONFIDENTIALITY_LEVELS, DIRECTIONS } from '@civic-ledger/domain';
 import { IsInstant } from '../http/instant';
+import { BreakGlassDto } from '../http/break-glass.dto';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
@@ -22,6 +23,8 @@ export class RecordInteractionDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) satisfaction?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 86400 }) @IsOptional() @IsInt() @Min(0) @Max(86400) durationSeconds?: number;
   @ApiPropertyOptional({ enum: CONFIDENTIALITY_LEVELS, default: 'normal' }) @IsOptional() @IsIn(CONFIDENTIALITY_LEVELS) confidentiality?: (typeof CONFIDENTIALITY_LEVELS)[number];
+  @ApiPropertyOptional({ type: BreakGlassDto, description: 'Needed when a party named here is held by another department (403 AUTH.BREAK_GLASS_REQUIRED otherwise).' })
+  @IsOptional() @ValidateNested() @Type(() => BreakGlassDto) breakGlass?: BreakGlassDto;
 }
 
 export class InteractionChangesDto extends PartialType(

@@ -1,35 +1,52 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  correspondenceDecider, correspondenceStreamId, DomainError, InteractionCommand, interactionDecider, interactionStreamId,
-} from '@civic-ledger/domain';
+import { DomainError, InteractionCommand, interactionDecider, interactionStreamId } from '@civic-ledger/domain';
+import { requireAccess, requireActsFor, requireClassify } from '@civic-ledger/application';
 import { COLLECTIONS, InteractionView, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { CommandOutcome, CommandRunner } from '../application/command-runner';
+import { AccessGate } from '../application/access-gate';
+import { BreakGlass } from '../application/break-glass';
+import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
 import { PartyDirectory } from '../application/party-directory';
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
 
 @CommandHandler(ExecuteInteractionCommand)
 export class InteractionCommandHandler implements ICommandHandler<ExecuteInteractionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly directory: PartyDirectory) {}
+  constructor(
+    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
+  ) {}
 
   async execute({ intent, ctx }: ExecuteInteractionCommand): Promise<CommandOutcome> {
-    const data = await this.resolve(intent);
+    const data = await this.authorize(intent, ctx);
+    const grants = intent.type === 'RecordInteraction' ? await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds) : undefined;
     const streamId = interactionStreamId(intent.data.interactionId);
     // The business time of a recorded contact is when it happened, not when it was typed in.
     const occurredAt = intent.type === 'RecordInteraction' ? intent.data.occurredAt : ctx.occurredAt;
-    return this.runner.run(interactionDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as InteractionCommand, { ...ctx, occurredAt });
+    return this.runner.run(interactionDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as InteractionCommand, { ...ctx, occurredAt }, grants);
   }
 
-  private async resolve(intent: InteractionIntent): Promise<InteractionCommand['data']> {
+  /** One access check per use case, then the facts the decider needs. */
+  private async authorize(intent: InteractionIntent, ctx: WriteContext): Promise<InteractionCommand['data']> {
+    const { principal } = ctx;
     switch (intent.type) {
-      case 'RecordInteraction':
+      case 'RecordInteraction': {
+        requireAccess(principal, 'interaction.record');
+        requireActsFor(principal, intent.data.department);
+        requireClassify(principal, intent.data.confidentiality);
         return { ...intent.data, knownPartyIds: await this.directory.activeAmong(intent.data.partyIds) };
-      case 'LinkInteractionToCorrespondence': {
-        const state = await this.runner.state(correspondenceDecider, correspondenceStreamId(intent.data.correspondenceId));
-        return { ...intent.data, correspondenceKnown: state.status !== 'unknown' };
       }
-      default:
-        return intent.data as InteractionCommand['data'];
+      case 'AmendInteraction':
+        await this.gate.interaction(principal, 'interaction.amend', intent.data.interactionId);
+        requireActsFor(principal, intent.data.changes.department);
+        return intent.data;
+      case 'SetInteractionConfidentiality':
+        await this.gate.interaction(principal, 'interaction.classify', intent.data.interactionId);
+        requireClassify(principal, intent.data.level);
+        return intent.data;
+      case 'LinkInteractionToCorrespondence': {
+        await this.gate.interaction(principal, 'interaction.link', intent.data.interactionId);
+        await this.gate.correspondence(principal, 'correspondence.handle', intent.data.correspondenceId);
+        return { ...intent.data, correspondenceKnown: true };
+      }
     }
   }
 }
@@ -38,9 +55,10 @@ export class InteractionCommandHandler implements ICommandHandler<ExecuteInterac
 export class GetInteractionHandler implements IQueryHandler<GetInteractionQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  async execute({ interactionId }: GetInteractionQuery): Promise<InteractionView> {
+  async execute({ interactionId, principal }: GetInteractionQuery): Promise<InteractionView> {
     const view = await this.views.get<InteractionView>(COLLECTIONS.interactions, interactionId);
     if (!view) throw new DomainError('INTERACTION.NOT_FOUND', 'The interaction does not exist.');
+    requireAccess(principal, 'interaction.read', { kind: 'interaction', department: view.department, confidentiality: view.confidentiality });
     return view;
   }
 }

@@ -3,6 +3,7 @@ import { InteractionCommand } from '@civic-ledger/domain';
 import { InteractionView } from '@civic-ledger/read-models';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
 import { Intent } from '../application/intent';
+import type { Principal } from '@civic-ledger/application';
 
 export type InteractionIntent = Intent<InteractionCommand, 'knownPartyIds' | 'correspondenceKnown'>;
 
@@ -13,7 +14,7 @@ export class ExecuteInteractionCommand extends Command<CommandOutcome> {
 }
 
 export class GetInteractionQuery extends Query<InteractionView> {
-  constructor(readonly interactionId: string) {
+  constructor(readonly interactionId: string, readonly principal: Principal) {
     super();
   }
 }

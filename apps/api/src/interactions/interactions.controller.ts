@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
 import type { Response } from 'express';
-import { newId } from '../application/command-runner';
+import { newId, WriteContext } from '../application/command-runner';
 import { etagFor, Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
@@ -11,9 +11,8 @@ import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordI
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { assertActsFor, assertSeesItem } from '../auth/access';
 import { Principal } from '../auth/roles';
-import { READERS, STAFF } from '../auth/role-groups';
+import { rolesFor } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('interactions')
@@ -22,53 +21,51 @@ import { READERS, STAFF } from '../auth/role-groups';
 export class InteractionsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, meta: RequestMeta, intent: InteractionIntent, location?: string): Promise<WriteResult> {
+  private async execute(res: Response, meta: WriteContext, intent: InteractionIntent, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(new ExecuteInteractionCommand(intent, meta));
     return writeResponse(res, intent.data.interactionId, outcome, location);
   }
 
   @Post()
-  @Allow(...STAFF)
+  @Allow(...rolesFor('interaction.record'))
   @ApiOperation({ summary: 'Record a contact on any channel' })
-  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
-    assertActsFor(principal, dto.department);
+  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
     const interactionId = newId(meta, 'interaction');
+    const { breakGlass, ...details } = dto;
     res.status(201);
-    return this.execute(res, meta, { type: 'RecordInteraction', data: { interactionId, ...dto, partyIds: [...dto.partyIds], topics: [...dto.topics] } }, `/v1/interactions/${interactionId}`);
+    const intent: InteractionIntent = { type: 'RecordInteraction', data: { interactionId, ...details, partyIds: [...dto.partyIds], topics: [...dto.topics] } };
+    return this.execute(res, { ...meta, breakGlassReason: breakGlass?.reason }, intent, `/v1/interactions/${interactionId}`);
   }
 
   @Get(':id')
-  @Allow(...READERS)
+  @Allow(...rolesFor('interaction.read'))
   async get(
     @Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
   ): Promise<InteractionView> {
     this.access.purposeOf(req);
-    const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId));
-    assertSeesItem(principal, view);
+    const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId, principal));
     for (const partyId of view.partyIds) this.access.record(req, partyId, 'interaction');
     res.setHeader('ETag', etagFor(view.revision));
     return view;
   }
 
   @Post(':id/amendments')
-  @Allow(...STAFF)
+  @Allow(...rolesFor('interaction.amend'))
   @ApiOperation({ summary: 'Correct an interaction; the original stays in the record' })
   amend(
-    @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
   ) {
-    assertActsFor(principal, dto.changes.department);
     return this.execute(res, meta, { type: 'AmendInteraction', data: { interactionId, changes: { ...dto.changes }, reason: dto.reason } });
   }
 
   @Post(':id/correspondence-links')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('interaction.link'))
   linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'LinkInteractionToCorrespondence', data: { interactionId, correspondenceId: dto.correspondenceId } });
   }
 
   @Post(':id/confidentiality')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('interaction.classify'))
   @HttpCode(200)
   setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'SetInteractionConfidentiality', data: { interactionId, level: dto.level, reason: dto.reason } });

@@ -14,9 +14,8 @@ import {
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
 import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
-import { assertActsFor } from '../auth/access';
 import { Principal } from '../auth/roles';
-import { STAFF } from '../auth/role-groups';
+import { rolesFor } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('parties')
@@ -32,11 +31,10 @@ export class PartiesController {
   }
 
   @Post()
-  @Allow(...STAFF)
+  @Allow(...rolesFor('party.register'))
   @ApiOperation({ summary: 'Register a citizen or organisation' })
   register(@Body() dto: RegisterPartyDto, @Meta() meta: RequestMeta, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
     const department = dto.department ?? principal.departments[0];
-    assertActsFor(principal, department);
     const partyId = newId(meta, 'party');
     const contactPoints = (dto.contactPoints ?? []).map((cp, i) => ({
       contactPointId: newId(meta, `party-cp-${i}`), ...toContactPoint(cp, this.config.phoneRegion, `contactPoints.${i}.value`),
@@ -50,14 +48,14 @@ export class PartiesController {
   }
 
   @Post(':id/name-changes')
-  @Allow(...STAFF)
+  @Allow(...rolesFor('party.update'))
   @HttpCode(200)
   changeName(@Param('id', uuidPipe) partyId: string, @Body() dto: ChangeNameDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ChangePartyName', data: { partyId, name: { ...dto.name }, reason: dto.reason } });
   }
 
   @Post(':id/contact-points')
-  @Allow(...STAFF)
+  @Allow(...rolesFor('party.update'))
   async addContactPoint(@Param('id', uuidPipe) partyId: string, @Body() dto: ContactPointDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const contactPointId = newId(meta, 'contact-point');
     const result = await this.execute(res, meta, { type: 'AddContactPoint', data: { partyId, contactPointId, ...toContactPoint(dto, this.config.phoneRegion) } });
@@ -65,32 +63,32 @@ export class PartiesController {
   }
 
   @Delete(':id/contact-points/:contactPointId')
-  @Allow(...STAFF)
+  @Allow(...rolesFor('party.update'))
   @HttpCode(200)
   removeContactPoint(@Param('id', uuidPipe) partyId: string, @Param('contactPointId', uuidPipe) contactPointId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RemoveContactPoint', data: { partyId, contactPointId, reason: dto.reason } });
   }
 
   @Post(':id/identifiers')
-  @Allow(...STAFF)
+  @Allow(...rolesFor('party.update'))
   addIdentifier(@Param('id', uuidPipe) partyId: string, @Body() dto: IdentifierDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'AddIdentifier', data: { partyId, scheme: dto.scheme, value: dto.value.trim() } });
   }
 
   @Post(':id/consents')
-  @Allow(...STAFF, 'privacy-officer')
+  @Allow(...rolesFor('party.consent'))
   giveConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: ConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'GiveConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, evidence: dto.evidence } });
   }
 
   @Post(':id/consents/withdrawals')
-  @Allow(...STAFF, 'privacy-officer')
+  @Allow(...rolesFor('party.consent'))
   withdrawConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: WithdrawConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'WithdrawConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, reason: dto.reason } });
   }
 
   @Post(':id/relationships')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('party.relate'))
   async linkRelationship(@Param('id', uuidPipe) partyId: string, @Body() dto: RelationshipDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const relationshipId = newId(meta, 'relationship');
     const result = await this.execute(res, meta, { type: 'LinkRelationship', data: { partyId, relationshipId, kind: dto.kind, toPartyId: dto.toPartyId } });
@@ -98,42 +96,42 @@ export class PartiesController {
   }
 
   @Delete(':id/relationships/:relationshipId')
-  @Allow('caseworker', 'supervisor')
+  @Allow(...rolesFor('party.relate'))
   @HttpCode(200)
   unlinkRelationship(@Param('id', uuidPipe) partyId: string, @Param('relationshipId', uuidPipe) relationshipId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'UnlinkRelationship', data: { partyId, relationshipId, reason: dto.reason } });
   }
 
   @Post(':id/merges')
-  @Allow('supervisor')
+  @Allow(...rolesFor('party.merge'))
   @ApiOperation({ summary: 'Merge this (duplicate) party into a survivor; reversible' })
   merge(@Param('id', uuidPipe) partyId: string, @Body() dto: MergeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'MergeParty', data: { partyId, survivorPartyId: dto.survivorPartyId, reason: dto.reason } });
   }
 
   @Post(':id/merges/reversal')
-  @Allow('supervisor')
+  @Allow(...rolesFor('party.merge'))
   @HttpCode(200)
   unmerge(@Param('id', uuidPipe) partyId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'UnmergeParty', data: { partyId, reason: dto.reason } });
   }
 
   @Post(':id/erasure')
-  @Allow('privacy-officer')
+  @Allow(...rolesFor('party.erase'))
   @ApiOperation({ summary: 'Request erasure (right to be forgotten)' })
   requestErasure(@Param('id', uuidPipe) partyId: string, @Body() dto: ErasureDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'RequestErasure', data: { partyId, legalBasis: dto.legalBasis } });
   }
 
   @Post(':id/erasure/completion')
-  @Allow('privacy-officer')
+  @Allow(...rolesFor('party.erase'))
   @HttpCode(200)
   completeErasure(@Param('id', uuidPipe) partyId: string, @Body() _body: EmptyDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'CompleteErasure', data: { partyId } });
   }
 
   @Post(':id/legal-holds')
-  @Allow('privacy-officer')
+  @Allow(...rolesFor('party.erase'))
   async placeLegalHold(@Param('id', uuidPipe) partyId: string, @Body() dto: LegalHoldDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const holdId = newId(meta, 'legal-hold');
     const result = await this.execute(res, meta, { type: 'PlaceLegalHold', data: { partyId, holdId, reason: dto.reason } });
@@ -141,7 +139,7 @@ export class PartiesController {
   }
 
   @Delete(':id/legal-holds/:holdId')
-  @Allow('privacy-officer')
+  @Allow(...rolesFor('party.erase'))
   @HttpCode(200)
   releaseLegalHold(@Param('id', uuidPipe) partyId: string, @Param('holdId', uuidPipe) holdId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     return this.execute(res, meta, { type: 'ReleaseLegalHold', data: { partyId, holdId, reason: dto.reason } });

@@ -3,21 +3,50 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { PartyCommand, partyDecider, partyStreamId } from '@civic-ledger/domain';
+import { Action, requireAccess, requireActsFor } from '@civic-ledger/application';
+import { AccessGate } from '../application/access-gate';
 import { CommandOutcome, CommandRunner } from '../application/command-runner';
 import { PartyDirectory } from '../application/party-directory';
 import { ExecutePartyCommand, PartyIntent } from './party.messages';
 
+/** The action each party command takes, as the access policy names it. */
+const ACTION: Record<PartyCommand['type'], Action> = {
+  RegisterParty: 'party.register', ChangePartyName: 'party.update', AddContactPoint: 'party.update', RemoveContactPoint: 'party.update',
+  AddIdentifier: 'party.update', GiveConsent: 'party.consent', WithdrawConsent: 'party.consent', LinkRelationship: 'party.relate',
+  UnlinkRelationship: 'party.relate', MergeParty: 'party.merge', UnmergeParty: 'party.merge', RequestErasure: 'party.erase',
+  CompleteErasure: 'party.erase', PlaceLegalHold: 'party.erase', ReleaseLegalHold: 'party.erase',
+  // Grants are made only by recording a contact or correspondence (BreakGlass); revoking is the privacy officer's.
+  GrantPartyAccess: 'interaction.record', RevokePartyAccess: 'party.revoke-access',
+};
+
 @CommandHandler(ExecutePartyCommand)
 export class PartyCommandHandler implements ICommandHandler<ExecutePartyCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly directory: PartyDirectory, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
 
   async execute({ intent, ctx }: ExecutePartyCommand): Promise<CommandOutcome> {
+    await this.authorize(intent, ctx);
     const data = await this.resolve(intent);
     const streamId = partyStreamId(intent.data.partyId);
     return this.runner.run(partyDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as PartyCommand, ctx, async (decided) => {
       // Crypto-shredding: the party's data key goes before the erasure is recorded.
       if (decided.some((e) => e.type === 'PartyErased') && this.events instanceof EncryptingEventStore) await this.events.shred(intent.data.partyId);
     });
+  }
+
+  /** The party (and the other party a link or merge names) must be one the principal sees. */
+  private async authorize(intent: PartyIntent, { principal }: ExecutePartyCommand['ctx']): Promise<void> {
+    const action = ACTION[intent.type];
+    if (intent.type === 'RegisterParty') {
+      requireAccess(principal, action);
+      requireActsFor(principal, intent.data.department);
+      return;
+    }
+    await this.gate.party(principal, action, intent.data.partyId);
+    if (intent.type === 'LinkRelationship') await this.gate.party(principal, action, intent.data.toPartyId);
+    if (intent.type === 'MergeParty') await this.gate.party(principal, action, intent.data.survivorPartyId);
   }
 
   private async resolve(intent: PartyIntent): Promise<PartyCommand['data']> {

@@ -5,6 +5,7 @@ import { Page, PartySearch, PartyView, TimelineEntry, TimelineFilter } from '@ci
 import { PartyChanges, PointInTime } from '@civic-ledger/audit';
 import { CommandOutcome, WriteContext } from '../application/command-runner';
 import { Intent } from '../application/intent';
+import type { Principal } from '@civic-ledger/application';
 
 export type PartyIntent = Intent<PartyCommand, 'toPartyKnown' | 'survivorKnown'>;
 
@@ -15,31 +16,37 @@ export class ExecutePartyCommand extends Command<CommandOutcome> {
 }
 
 export class GetPartyQuery extends Query<PartyView> {
-  constructor(readonly partyId: string, readonly at: PointInTime) {
+  constructor(readonly partyId: string, readonly at: PointInTime, readonly principal: Principal) {
     super();
   }
 }
 
-export class SearchPartiesQuery extends Query<PartyView[]> {
-  constructor(readonly criteria: PartySearch) {
+/** A search hit: the party as the reader may see it, or a stub of an exact match held by another department. */
+export type SearchResult = { visible: true; party: PartyView } | { visible: false; stub: { id: string; heldByAnotherDepartment: true } };
+
+export class SearchPartiesQuery extends Query<SearchResult[]> {
+  constructor(readonly criteria: PartySearch, readonly principal: Principal) {
     super();
   }
 }
 
 export class GetTimelineQuery extends Query<Page<TimelineEntry>> {
-  constructor(readonly partyId: string, readonly filter: TimelineFilter, readonly limit: number, readonly cursor: string | undefined, readonly at: PointInTime) {
+  constructor(
+    readonly partyId: string, readonly filter: TimelineFilter, readonly limit: number, readonly cursor: string | undefined, readonly at: PointInTime,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
 
 export class ExportPartyQuery extends Query<RecordedEvent[]> {
-  constructor(readonly partyId: string) {
+  constructor(readonly partyId: string, readonly principal: Principal) {
     super();
   }
 }
 
 export class PartyChangesQuery extends Query<PartyChanges> {
-  constructor(readonly partyId: string, readonly from: string, readonly to: string) {
+  constructor(readonly partyId: string, readonly from: string, readonly to: string, readonly principal: Principal) {
     super();
   }
 }

@@ -1,24 +1,46 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@civic-ledger/domain';
+import { DomainError, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, partyStreamId } from '@civic-ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@civic-ledger/event-store';
-import { COLLECTIONS, findTimeline, Page, PartyView, READ_STORE, ReadStore, searchParties, TimelineEntry } from '@civic-ledger/read-models';
+import {
+  asLedgerEvent, COLLECTIONS, contactSummary, CorrespondenceView, findTimeline, InteractionView, Page, PartyView, READ_STORE, ReadStore, searchParties,
+  TimelineEntry, TimelineFilter,
+} from '@civic-ledger/read-models';
 import { PartyChanges, partyChanges, partyStreamIds, PointInTime, readStreamsInOrder, replayParty } from '@civic-ledger/audit';
-import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery } from './party.messages';
+import { Action, can, inScope, partyViewFor, Principal, ReadScope, readScope, requireAccess } from '@civic-ledger/application';
+import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery, SearchResult } from './party.messages';
 
 const notFound = () => new DomainError('PARTY.NOT_FOUND', 'The party does not exist (or did not exist at that time).');
 const isHistorical = (at: PointInTime) => at.asOf !== undefined || at.occurredBy !== undefined;
+
+/** The timeline filter of a reader: departments, confidentiality levels and kinds of entries it may see. */
+export function scopeFilter(scope: ReadScope): Pick<TimelineFilter, 'departments' | 'confidentiality' | 'kinds'> {
+  return { departments: scope.departments ?? undefined, confidentiality: scope.confidentiality, kinds: scope.kinds };
+}
+
+/** The live party, checked against the one policy (unknown 404, not seen 403). */
+async function seenParty(views: ReadStore, principal: Principal, action: Action, partyId: string): Promise<PartyView> {
+  const party = await views.get<PartyView>(COLLECTIONS.parties, partyId);
+  if (!party) throw notFound();
+  requireAccess(principal, action, { kind: 'party', departments: party.departments });
+  return party;
+}
 
 @QueryHandler(GetPartyQuery)
 export class GetPartyHandler implements IQueryHandler<GetPartyQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async execute({ partyId, at }: GetPartyQuery): Promise<PartyView> {
-    const party = isHistorical(at)
-      ? (await replayParty(this.events, this.views, partyId, at)).party
-      : await this.views.get<PartyView>(COLLECTIONS.parties, partyId);
-    if (!party) throw notFound();
-    return party;
+  async execute({ partyId, at, principal }: GetPartyQuery): Promise<PartyView> {
+    const scope = readScope(principal);
+    if (!isHistorical(at)) {
+      const party = await seenParty(this.views, principal, 'party.read', partyId);
+      const summary = scope.unrestricted ? null : await contactSummary(this.views, [party.id, ...party.mergedFrom], scopeFilter(scope));
+      return partyViewFor(scope, party, summary);
+    }
+    await seenParty(this.views, principal, 'party.replay', partyId);
+    const replay = await replayParty(this.events, this.views, partyId, at);
+    if (!replay.party) throw notFound();
+    return partyViewFor(scope, replay.party, scope.unrestricted ? null : await replay.summary(scopeFilter(scope)));
   }
 }
 
@@ -26,8 +48,24 @@ export class GetPartyHandler implements IQueryHandler<GetPartyQuery> {
 export class SearchPartiesHandler implements IQueryHandler<SearchPartiesQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  execute({ criteria }: SearchPartiesQuery): Promise<PartyView[]> {
-    return searchParties(this.views, criteria);
+  /**
+   * Parties the reader sees, as it may see them. An exact match (e-mail, phone, identifier; never a name) on
+   * a party held by another department comes back as a stub, so staff break the glass instead of registering a duplicate.
+   */
+  async execute({ criteria, principal }: SearchPartiesQuery): Promise<SearchResult[]> {
+    requireAccess(principal, 'party.read');
+    const scope = readScope(principal);
+    const exact = !criteria.q;
+    const results: SearchResult[] = [];
+    for (const party of await searchParties(this.views, criteria)) {
+      if (can(principal, 'party.read', { kind: 'party', departments: party.departments })) {
+        const summary = scope.unrestricted ? null : await contactSummary(this.views, [party.id, ...party.mergedFrom], scopeFilter(scope));
+        results.push({ visible: true, party: partyViewFor(scope, party, summary) });
+      } else if (exact) {
+        results.push({ visible: false, stub: { id: party.id, heldByAnotherDepartment: true } });
+      }
+    }
+    return results;
   }
 }
 
@@ -35,15 +73,16 @@ export class SearchPartiesHandler implements IQueryHandler<SearchPartiesQuery> {
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async execute({ partyId, filter, limit, cursor, at }: GetTimelineQuery): Promise<Page<TimelineEntry>> {
+  async execute({ partyId, filter, limit, cursor, at, principal }: GetTimelineQuery): Promise<Page<TimelineEntry>> {
+    const scoped = { ...filter, ...scopeFilter(readScope(principal)) };
     if (isHistorical(at)) {
+      await seenParty(this.views, principal, 'party.replay', partyId);
       const replay = await replayParty(this.events, this.views, partyId, at);
       if (!replay.party) throw notFound();
-      return replay.timeline(filter, limit, cursor);
+      return replay.timeline(scoped, limit, cursor);
     }
-    const party = await this.views.get<PartyView>(COLLECTIONS.parties, partyId);
-    if (!party) throw notFound();
-    return findTimeline(this.views, [party.id, ...party.mergedFrom], filter, limit, cursor);
+    const party = await seenParty(this.views, principal, 'party.timeline', partyId);
+    return findTimeline(this.views, [party.id, ...party.mergedFrom], scoped, limit, cursor);
   }
 }
 
@@ -51,10 +90,43 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
 export class ExportPartyHandler implements IQueryHandler<ExportPartyQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async execute({ partyId }: ExportPartyQuery): Promise<RecordedEvent[]> {
+  async execute({ partyId, principal }: ExportPartyQuery): Promise<RecordedEvent[]> {
+    await seenParty(this.views, principal, 'party.export', partyId);
     const streams = await partyStreamIds(this.views, partyId);
-    if (streams.length === 0) throw notFound();
-    return readStreamsInOrder(this.events, streams);
+    const visible = new RecordVisibility(this.views, principal, partyId);
+    const events: RecordedEvent[] = [];
+    for (const e of await readStreamsInOrder(this.events, streams)) if (await visible.keep(e)) events.push(e);
+    return events;
+  }
+}
+
+/**
+ * Which events of a party's record a reader may see in a derived read (diff, export): the party's own, a
+ * linked party's only if the reader sees that party, interactions and correspondence by their current rights.
+ */
+class RecordVisibility {
+  private readonly scope: ReadScope;
+
+  constructor(private readonly views: ReadStore, private readonly principal: Principal, private readonly partyId: string) {
+    this.scope = readScope(principal);
+  }
+
+  async keep(e: RecordedEvent): Promise<boolean> {
+    const event: LedgerEvent = asLedgerEvent(e);
+    if (isPartyEvent(event)) {
+      if (e.streamId === partyStreamId(this.partyId)) return true;
+      const other = await this.views.get<PartyView>(COLLECTIONS.parties, event.data.partyId);
+      return other !== null && can(this.principal, 'party.read', { kind: 'party', departments: other.departments });
+    }
+    if (isInteractionEvent(event)) {
+      const current = await this.views.get<InteractionView>(COLLECTIONS.interactions, event.data.interactionId);
+      return current !== null && inScope(this.scope, { kind: 'interaction', department: current.department, confidentiality: current.confidentiality });
+    }
+    if (isCorrespondenceEvent(event)) {
+      const current = await this.views.get<CorrespondenceView>(COLLECTIONS.correspondence, event.data.correspondenceId);
+      return current !== null && inScope(this.scope, { kind: 'correspondence', department: current.department });
+    }
+    return false;
   }
 }
 
@@ -62,8 +134,14 @@ export class ExportPartyHandler implements IQueryHandler<ExportPartyQuery> {
 export class PartyChangesHandler implements IQueryHandler<PartyChangesQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async execute({ partyId, from, to }: PartyChangesQuery): Promise<PartyChanges> {
-    const changes = await partyChanges(this.events, this.views, partyId, from, to);
+  async execute({ partyId, from, to, principal }: PartyChangesQuery): Promise<PartyChanges> {
+    await seenParty(this.views, principal, 'party.replay', partyId);
+    const scope = readScope(principal);
+    const visible = new RecordVisibility(this.views, principal, partyId);
+    const changes = await partyChanges(this.events, this.views, partyId, from, to, {
+      keep: (e) => visible.keep(e),
+      show: async (replay) => replay.party && partyViewFor(scope, replay.party, scope.unrestricted ? null : await replay.summary(scopeFilter(scope))),
+    });
     if (!changes) throw notFound();
     return changes;
   }

@@ -4,7 +4,7 @@ import { CommandOutcome, newId, WriteContext } from '../../../api/src/applicatio
 import { ExecuteCorrespondenceCommand } from '../../../api/src/correspondence/correspondence.messages';
 import { ExecuteInteractionCommand } from '../../../api/src/interactions/interaction.messages';
 import { ExecutePartyCommand } from '../../../api/src/parties/party.messages';
-import { DemoData } from './demo-data';
+import { DEPARTMENTS, DemoData } from './demo-data';
 
 export interface SeedOptions {
   parties: number;
@@ -33,6 +33,10 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T,
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+const SEED_DEPARTMENTS = Object.keys(DEPARTMENTS);
+/** Demo citizens deal with several departments: each first contact elsewhere breaks the glass, as staff would. */
+const CROSS_DEPARTMENT = 'Demo data: the citizen contacted another department';
+
 /** Records demo data through the real command path (deciders, validation rules, group commit). */
 export class Seeder {
   private lastPosition = 0;
@@ -43,8 +47,10 @@ export class Seeder {
     this.data = new DemoData(options.seed);
   }
 
-  private ctx(occurredAt?: string): WriteContext {
-    return { actor: `staff-${this.data.int(1000, 1099)}`, correlationId: randomUUID(), requestHash: 'seed', occurredAt };
+  private ctx(occurredAt?: string, breakGlassReason?: string): WriteContext {
+    const actor = `staff-${this.data.int(1000, 1099)}`;
+    // Demo staff work for every demo department, so the seed passes the access policy like any request.
+    return { actor, principal: { sub: actor, role: 'supervisor', departments: Object.keys(DEPARTMENTS) }, correlationId: randomUUID(), requestHash: 'seed', occurredAt, breakGlassReason };
   }
 
   private track(outcome: CommandOutcome): CommandOutcome {
@@ -73,7 +79,7 @@ export class Seeder {
       ...(d.phone ? [{ contactPointId: newId(meta, 'cp-phone'), kind: 'phone' as const, value: d.phone, verified: false }] : []),
     ];
     this.track(await this.commands.execute(new ExecutePartyCommand({ type: 'RegisterParty', data: {
-      partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, contactPoints, identifiers: [{ scheme: 'client-number', value: d.identifier }],
+      partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, contactPoints, department: SEED_DEPARTMENTS[index % SEED_DEPARTMENTS.length], identifiers: [{ scheme: 'client-number', value: d.identifier }],
     } }, meta)));
     if (this.data.int(1, 3) === 1) {
       const purpose = this.data.pick(['appointment-reminders', 'service-updates', 'surveys']);
@@ -90,7 +96,7 @@ export class Seeder {
       partyIds: [...new Set(parties)], staffId: `staff-${this.data.int(1000, 1099)}`, department, topics: [topic], summary: this.data.summary(topic),
       outcome: this.data.pick(['resolved', 'referred', 'call-back', 'information-given']), satisfaction: this.data.int(1, 5),
       confidentiality: department === 'social-care' && this.data.int(1, 3) === 1 ? 'sensitive' : 'normal',
-    } }, this.ctx(occurredAt)));
+    } }, this.ctx(occurredAt, CROSS_DEPARTMENT)));
     this.track(outcome);
     if (this.data.int(1, 50) === 1) {
       this.track(await this.commands.execute(new ExecuteInteractionCommand({ type: 'AmendInteraction', data: {
@@ -108,7 +114,7 @@ export class Seeder {
     await this.commands.execute(new ExecuteCorrespondenceCommand({ type: 'ReceiveCorrespondence', data: {
       correspondenceId, partyIds: [this.data.pick(partyIds)], channel: this.data.pick(['letter', 'email', 'web-form'] as const),
       subject: `About ${topic.replace(/-/g, ' ')}`, receivedAt, dueAt, department,
-    } }, this.ctx(receivedAt))).then((o) => this.track(o));
+    } }, this.ctx(receivedAt, CROSS_DEPARTMENT))).then((o) => this.track(o));
     const stage = this.data.int(0, 4);
     if (stage >= 1) await run({ type: 'AcknowledgeCorrespondence', data: { correspondenceId } });
     if (stage >= 2) await run({ type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: `staff-${this.data.int(1000, 1099)}` } });

@@ -6,7 +6,7 @@ import { CorrespondenceEvent, CorrespondenceStatus } from './correspondence.even
 
 export type CorrespondenceState =
   | { readonly status: 'unknown' }
-  | { readonly status: CorrespondenceStatus; readonly correspondenceId: string; readonly partyIds: readonly string[]; readonly assigneeId: string | null; readonly receivedAt: string };
+  | { readonly status: CorrespondenceStatus; readonly correspondenceId: string; readonly partyIds: readonly string[]; readonly assigneeId: string | null; readonly receivedAt: string; readonly department: string };
 
 type Known = Exclude<CorrespondenceState, { status: 'unknown' }>;
 type Decision = CorrespondenceEvent[];
@@ -89,12 +89,12 @@ export function decideCorrespondence(command: C.CorrespondenceCommand, state: Co
 export function evolveCorrespondence(state: CorrespondenceState, event: CorrespondenceEvent): CorrespondenceState {
   if (event.type === 'CorrespondenceReceived') {
     const d = event.data;
-    return { status: 'received', correspondenceId: d.correspondenceId, partyIds: d.partyIds, assigneeId: null, receivedAt: d.receivedAt };
+    return { status: 'received', correspondenceId: d.correspondenceId, partyIds: d.partyIds, assigneeId: null, receivedAt: d.receivedAt, department: d.department };
   }
   if (state.status === 'unknown') return state;
   switch (event.type) {
     case 'CorrespondenceAcknowledged': return { ...state, status: 'acknowledged' };
-    case 'CorrespondenceAssigned': return { ...state, status: 'assigned', assigneeId: event.data.assigneeId };
+    case 'CorrespondenceAssigned': return { ...state, status: 'assigned', assigneeId: event.data.assigneeId, department: event.data.department ?? state.department };
     case 'CorrespondenceResponded': return { ...state, status: 'responded' };
     case 'CorrespondenceClosed': return { ...state, status: 'closed' };
     /** A reopened case goes back to its assignee, or to the queue when it never had one. */

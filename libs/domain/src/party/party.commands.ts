@@ -41,6 +41,9 @@ export type RequestErasure = Command<'RequestErasure', { partyId: string; legalB
 export type CompleteErasure = Command<'CompleteErasure', { partyId: string }>;
 export type PlaceLegalHold = Command<'PlaceLegalHold', { partyId: string; holdId: string; reason: string }>;
 export type ReleaseLegalHold = Command<'ReleaseLegalHold', { partyId: string; holdId: string; reason?: string }>;
+/** Break glass: the department gains sight of the party's profile, for the reason given. */
+export type GrantPartyAccess = Command<'GrantPartyAccess', { partyId: string; grantId: string; department: string; reason: string }>;
+export type RevokePartyAccess = Command<'RevokePartyAccess', { partyId: string; grantId: string; reason: string }>;
 
 export type PartyCommand =
   | RegisterParty
@@ -57,4 +60,6 @@ export type PartyCommand =
   | RequestErasure
   | CompleteErasure
   | PlaceLegalHold
-  | ReleaseLegalHold;
+  | ReleaseLegalHold
+  | GrantPartyAccess
+  | RevokePartyAccess;

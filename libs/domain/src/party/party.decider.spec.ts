@@ -1,6 +1,7 @@
 import { deciderSpec, meta } from '../shared/decider.spec-kit';
 import { partyDecider } from './party.decider';
 import { PartyEvent } from './party.events';
+import { partyDepartments } from './party.state';
 
 const spec = deciderSpec(partyDecider);
 const partyId = 'p-1';
@@ -116,6 +117,37 @@ describe('party decider', () => {
       spec([registered]).when({ type: 'ReleaseLegalHold', metadata: meta, data: { partyId, holdId: 'nope' } }).thenFails('PARTY.LEGAL_HOLD_NOT_FOUND');
       spec([registered, requested, { type: 'PartyErased', data: { partyId, legalBasis: 'x' } }])
         .when({ type: 'ChangePartyName', metadata: meta, data: { partyId, name: { full: 'New' } } }).thenFails('PARTY.ERASED');
+    });
+  });
+
+  describe('break glass', () => {
+    const housing: PartyEvent = { type: 'PartyRegistered', data: { partyId, kind: 'person', name: { full: 'Zoë Núñez' }, department: 'housing' } };
+    const granted: PartyEvent = { type: 'PartyAccessGranted', data: { partyId, grantId: 'g-1', department: 'waste', reason: 'At the waste counter', basis: 'break-glass' } };
+
+    it('grants another department sight of the party, for a reason', () =>
+      spec([housing]).when({ type: 'GrantPartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', department: 'waste', reason: 'At the waste counter' } })
+        .then([granted]));
+
+    it('records nothing for a department that already sees the party', () =>
+      spec([housing, granted]).when({ type: 'GrantPartyAccess', metadata: meta, data: { partyId, grantId: 'g-2', department: 'housing', reason: 'Asked again here' } })
+        .then([]));
+
+    it('refuses a grant without a reason', () =>
+      spec([housing]).when({ type: 'GrantPartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', department: 'waste', reason: '  ' } })
+        .thenFails('PARTY.ACCESS_REASON_REQUIRED'));
+
+    it('revokes a grant in force, naming its department', () =>
+      spec([housing, granted]).when({ type: 'RevokePartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', reason: 'Not justified' } })
+        .then([{ type: 'PartyAccessRevoked', data: { partyId, grantId: 'g-1', department: 'waste', reason: 'Not justified' } }]));
+
+    it('refuses to revoke a grant twice', () =>
+      spec([housing, granted, { type: 'PartyAccessRevoked', data: { partyId, grantId: 'g-1', department: 'waste', reason: 'Not justified' } }])
+        .when({ type: 'RevokePartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', reason: 'Again' } })
+        .thenFails('PARTY.ACCESS_GRANT_NOT_FOUND'));
+
+    it('keeps the departments that see the party in its state', () => {
+      const state = [housing, granted].reduce(partyDecider.evolve, partyDecider.initialState());
+      expect(partyDepartments(state)).toEqual(['housing', 'waste']);
     });
   });
 });

@@ -2,7 +2,7 @@ import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import * as C from './party.commands';
 import { PartyEvent } from './party.events';
-import { ActiveParty, consentKey, evolveParty, identifierKey, initialPartyState, PartyState } from './party.state';
+import { ActiveParty, consentKey, evolveParty, identifierKey, initialPartyState, partyDepartments, PartyState } from './party.state';
 
 type Decision = PartyEvent[];
 
@@ -139,6 +139,21 @@ function releaseLegalHold(cmd: C.ReleaseLegalHold, state: PartyState): Decision 
   return [{ type: 'LegalHoldReleased', data: { ...cmd.data } }];
 }
 
+function grantAccess(cmd: C.GrantPartyAccess, state: PartyState): Decision {
+  const party = active(state);
+  if (!cmd.data.reason.trim()) throw new DomainError('PARTY.ACCESS_REASON_REQUIRED', 'Breaking the glass needs a reason.');
+  // A department that already sees the party gains nothing: no grant is recorded.
+  if (partyDepartments(party).includes(cmd.data.department)) return [];
+  return [{ type: 'PartyAccessGranted', data: { ...cmd.data, basis: 'break-glass' } }];
+}
+
+function revokeAccess(cmd: C.RevokePartyAccess, state: PartyState): Decision {
+  const party = active(state);
+  const department = party.accessGrants[cmd.data.grantId];
+  if (department === undefined) throw new DomainError('PARTY.ACCESS_GRANT_NOT_FOUND', 'No such access grant is in force.');
+  return [{ type: 'PartyAccessRevoked', data: { ...cmd.data, department } }];
+}
+
 export function decideParty(command: C.PartyCommand, state: PartyState): Decision {
   switch (command.type) {
     case 'RegisterParty': return register(command, state);
@@ -156,6 +171,8 @@ export function decideParty(command: C.PartyCommand, state: PartyState): Decisio
     case 'CompleteErasure': return completeErasure(command, state);
     case 'PlaceLegalHold': return placeLegalHold(command, state);
     case 'ReleaseLegalHold': return releaseLegalHold(command, state);
+    case 'GrantPartyAccess': return grantAccess(command, state);
+    case 'RevokePartyAccess': return revokeAccess(command, state);
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -57,6 +57,13 @@ export type ErasureRequested = DomainEvent<'ErasureRequested', { partyId: string
 export type PartyErased = DomainEvent<'PartyErased', { partyId: string; legalBasis: string }>;
 export type LegalHoldPlaced = DomainEvent<'LegalHoldPlaced', { partyId: string; holdId: string; reason: string }>;
 export type LegalHoldReleased = DomainEvent<'LegalHoldReleased', { partyId: string; holdId: string; reason?: string }>;
+/**
+ * "Break glass": a department that did not register the party gains sight of its profile (never of
+ * other departments' interactions or correspondence) because a member of its staff deals with the
+ * citizen and stated why. Privacy officers review and revoke grants.
+ */
+export type PartyAccessGranted = DomainEvent<'PartyAccessGranted', { partyId: string; grantId: string; department: string; reason: string; basis: 'break-glass' }>;
+export type PartyAccessRevoked = DomainEvent<'PartyAccessRevoked', { partyId: string; grantId: string; department: string; reason: string }>;
 
 export type PartyEvent =
   | PartyRegistered
@@ -73,4 +80,6 @@ export type PartyEvent =
   | ErasureRequested
   | PartyErased
   | LegalHoldPlaced
-  | LegalHoldReleased;
+  | LegalHoldReleased
+  | PartyAccessGranted
+  | PartyAccessRevoked;

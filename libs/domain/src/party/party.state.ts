@@ -13,6 +13,10 @@ export interface ActiveParty {
   readonly mergedInto: string | null;
   readonly legalHolds: readonly string[];
   readonly erasureRequested: string | null;
+  /** Department that registered the party (none for parties registered by body-wide roles). */
+  readonly registeredBy: string | null;
+  /** Break-glass grants in force: grant id → department. */
+  readonly accessGrants: Readonly<Record<string, string>>;
 }
 
 export type PartyState = { readonly status: 'unknown' } | ActiveParty;
@@ -33,6 +37,7 @@ export function evolveParty(state: PartyState, event: PartyEvent): PartyState {
     return {
       status: 'active', partyId: d.partyId, kind: d.kind, nameFull: d.name.full, contactPoints: {}, identifiers: [],
       consents: [], relationships: {}, mergedInto: null, legalHolds: [], erasureRequested: null,
+      registeredBy: d.department ?? null, accessGrants: {},
     };
   }
   if (state.status === 'unknown') return state;
@@ -67,7 +72,19 @@ export function evolveParty(state: PartyState, event: PartyEvent): PartyState {
       return { ...state, legalHolds: [...state.legalHolds, event.data.holdId] };
     case 'LegalHoldReleased':
       return { ...state, legalHolds: state.legalHolds.filter((h) => h !== event.data.holdId) };
+    case 'PartyAccessGranted':
+      return { ...state, accessGrants: { ...state.accessGrants, [event.data.grantId]: event.data.department } };
+    case 'PartyAccessRevoked':
+      return { ...state, accessGrants: without(state.accessGrants, event.data.grantId) };
     default:
       return state;
   }
+}
+
+/** Departments whose staff see the party's profile: the registering department and break-glass grants in force. */
+export function partyDepartments(state: PartyState): string[] {
+  if (state.status === 'unknown') return [];
+  const departments = new Set(Object.values(state.accessGrants));
+  if (state.registeredBy) departments.add(state.registeredBy);
+  return [...departments].sort();
 }

@@ -11,6 +11,7 @@ export function newPartyView(event: PartyRegistered, env: RecordedEvent): PartyV
     id: d.partyId, kind: d.kind, name: { ...d.name }, sortName: sortName(d.name), birthDate: d.birthDate, preferredLanguage: d.preferredLanguage,
     status: 'active', contactPoints: [], identifiers: [], relationships: [], consents: [], consentHistory: [],
     mergedInto: null, mergedFrom: [], linkedPartyIds: [], legalHolds: [], departments: d.department ? [d.department] : [], erasure: null, openCorrespondence: [],
+    registeredBy: d.department ?? null, accessGrants: [],
     interactionCounts: {}, lastContact: null, revision: env.revision, registeredAt: env.recordedAt, updatedAt: env.recordedAt,
   };
 }
@@ -75,6 +76,17 @@ export function applyPartyEvent(view: PartyView, event: PartyEvent, env: Recorde
     case 'LegalHoldReleased':
       view.legalHolds = view.legalHolds.filter((h) => h.holdId !== event.data.holdId);
       break;
+    case 'PartyAccessGranted':
+      view.accessGrants = [...(view.accessGrants ?? []), { grantId: event.data.grantId, department: event.data.department, since: at }];
+      addDepartment(view, event.data.department);
+      break;
+    case 'PartyAccessRevoked': {
+      view.accessGrants = (view.accessGrants ?? []).filter((g) => g.grantId !== event.data.grantId);
+      // The department loses sight unless it registered the party or holds another grant.
+      const stillSees = view.registeredBy === event.data.department || view.accessGrants.some((g) => g.department === event.data.department);
+      if (!stillSees) view.departments = view.departments.filter((d) => d !== event.data.department);
+      break;
+    }
     default:
       break;
   }
@@ -89,4 +101,8 @@ function redact(view: PartyView, at: string): void {
   view.contactPoints = [];
   view.identifiers = [];
   view.erasure = { legalBasis: view.erasure?.legalBasis ?? '', requestedAt: view.erasure?.requestedAt ?? at, erasedAt: at };
+}
+
+export function addDepartment(view: PartyView, department: string | undefined): void {
+  if (department && !view.departments.includes(department)) view.departments = [...view.departments, department].sort();
 }

@@ -1,13 +1,14 @@
 import {
-  CorrespondenceEvent, InteractionEvent, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, PartyEvent, partyStreamId,
+  ERASED, CorrespondenceEvent, InteractionEvent, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, PartyEvent, partyStreamId,
 } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
-import { COLLECTIONS, CorrespondenceView, InteractionView, PartyView } from '../views';
-import { applyPartyEvent, newPartyView } from './party-view.profile';
+import { AccessGrantView, COLLECTIONS, CorrespondenceView, PartyView } from '../views';
+import { addDepartment, applyPartyEvent, newPartyView } from './party-view.profile';
 import { correspondenceOf, eraseOpenCorrespondence } from './erasure';
 
 const P = COLLECTIONS.parties;
+const G = COLLECTIONS.accessGrants;
 
 async function update(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void): Promise<void> {
   const view = await ctx.get<PartyView>(P, partyId);
@@ -18,7 +19,30 @@ async function update(ctx: ProjectionContext, partyId: string, env: RecordedEven
   ctx.put(P, view);
 }
 
+async function projectGrant(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  if (event.type === 'PartyAccessGranted') {
+    const { grantId, partyId, department, reason } = event.data;
+    ctx.put(G, { id: grantId, partyId, department, reason, grantedBy: env.actor, grantedAt: env.recordedAt, status: 'active', position: env.position } satisfies AccessGrantView);
+    return;
+  }
+  if (event.type === 'PartyAccessRevoked') {
+    const grant = await ctx.get<AccessGrantView>(G, event.data.grantId);
+    if (!grant) return;
+    Object.assign(grant, { status: 'revoked', revokedBy: env.actor, revokedAt: env.recordedAt, revocationReason: event.data.reason, position: env.position });
+    ctx.put(G, grant);
+    return;
+  }
+  if (event.type === 'PartyErased') {
+    for (const grant of await ctx.find<AccessGrantView>(G, [{ field: 'partyId', op: 'eq', value: event.data.partyId }])) {
+      grant.reason = ERASED;
+      if (grant.revocationReason !== undefined) grant.revocationReason = ERASED;
+      ctx.put(G, grant);
+    }
+  }
+}
+
 async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  await projectGrant(event, env, ctx);
   if (event.type === 'PartyRegistered') {
     ctx.put(P, newPartyView(event, env));
     return;
@@ -62,16 +86,8 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
   }
 }
 
-function addDepartment(view: PartyView, department: string | undefined): void {
-  if (department && !view.departments.includes(department)) view.departments = [...view.departments, department].sort();
-}
-
 async function projectInteraction(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-  if (event.type === 'InteractionAmended' && event.data.changes.department) {
-    const interaction = await ctx.get<InteractionView>(COLLECTIONS.interactions, event.data.interactionId);
-    for (const partyId of interaction?.partyIds ?? []) await update(ctx, partyId, env, (view) => addDepartment(view, event.data.changes.department));
-    return;
-  }
+  // Only recording a contact counts as dealing with the party; amending (e.g. the department) widens nothing.
   if (event.type !== 'InteractionRecorded') return;
   const { channel, occurredAt, interactionId } = event.data;
   for (const partyId of event.data.partyIds) {
@@ -89,7 +105,8 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
   if (!current) return;
   for (const partyId of event.data.partyIds) {
     await update(ctx, partyId, env, (view) => {
-      addDepartment(view, current.department);
+      // Receiving counts as dealing with the party; assigning or moving the item later widens nothing.
+      if (event.type === 'CorrespondenceReceived') addDepartment(view, current.department);
       const others = view.openCorrespondence.filter((c) => c.id !== id);
       view.openCorrespondence = current.status === 'closed' ? others : [...others, {
         id, subject: current.subject, status: current.status, dueAt: current.dueAt, department: current.department, receivedAt: current.receivedAt,
@@ -100,8 +117,11 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
 
 /** Consolidated view of a party. Runs after the correspondence projection (it reads its documents). */
 export const partyViewProjection: Projection = {
-  name: 'party-view.v1',
-  collections: [{ name: P, indexes: [{ name: 'sort_name', fields: ['sortName'] }] }],
+  name: 'party-view.v2',
+  collections: [
+    { name: P, indexes: [{ name: 'sort_name', fields: ['sortName'] }] },
+    { name: G, indexes: [{ name: 'grant_party', fields: ['partyId'] }, { name: 'grant_department', fields: ['department', 'grantedAt'] }] },
+  ],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isPartyEvent(event)) return projectParty(event, env, ctx);
     if (isInteractionEvent(event)) return projectInteraction(event, env, ctx);

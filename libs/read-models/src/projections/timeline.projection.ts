@@ -29,6 +29,7 @@ const PROFILE_TITLES: Record<PartyEvent['type'], string> = {
   ConsentWithdrawn: 'Consent withdrawn', RelationshipLinked: 'Relationship linked', RelationshipUnlinked: 'Relationship unlinked',
   PartyMerged: 'Merged into another party', PartyUnmerged: 'Merge undone', ErasureRequested: 'Erasure requested',
   PartyErased: 'Erased', LegalHoldPlaced: 'Legal hold placed', LegalHoldReleased: 'Legal hold released',
+  PartyAccessGranted: 'Access granted to another department (break glass)', PartyAccessRevoked: 'Access grant revoked',
 };
 
 function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): void {
@@ -37,6 +38,7 @@ function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionCont
   if (event.type === 'ContactPointAdded') details.kind = event.data.kind;
   if (event.type === 'ConsentGiven' || event.type === 'ConsentWithdrawn') Object.assign(details, { purpose: event.data.purpose, channel: event.data.channel });
   if (event.type === 'RelationshipLinked') Object.assign(details, { kind: event.data.kind, toPartyId: event.data.toPartyId });
+  if (event.type === 'PartyAccessGranted' || event.type === 'PartyAccessRevoked') details.department = event.data.department;
   if (event.type === 'PartyMerged' || event.type === 'PartyUnmerged') Object.assign(details, { survivorPartyId: event.data.survivorPartyId, reason: event.data.reason });
   const title = event.type === 'ContactPointAdded' ? `Contact point added (${event.data.kind})` : PROFILE_TITLES[event.type];
   putEntry(ctx, { ...base(env, partyId, partyId, 'profile'), title, details } satisfies Omit<TimelineEntry, 'audience'>);
@@ -61,8 +63,7 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
     if (original) {
       // The original entry shows the current facts and says it was amended; the amendment has its own entry.
       Object.assign(original, {
-        occurredAt: interaction.occurredAt, department: interaction.department, topics: [...interaction.topics],
-        summary: interaction.summary, confidentiality: interaction.confidentiality, amended: interaction.amendments.length > 0,
+        occurredAt: interaction.occurredAt, topics: [...interaction.topics], summary: interaction.summary, amended: interaction.amendments.length > 0,
       });
       putEntry(ctx, original);
     }
@@ -73,6 +74,18 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
       ...base(env, partyId, interaction.id, 'interaction'), channel: interaction.channel, department: interaction.department,
       topics: [...interaction.topics], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
     } satisfies Omit<TimelineEntry, 'audience'>);
+    await followCurrentRights(ctx, partyId, interaction.id, { department: interaction.department, confidentiality: interaction.confidentiality });
+  }
+}
+
+/**
+ * Every entry about a record (the original, amendments carrying earlier text, links) is readable by whoever
+ * may read the record now: when it is restricted or moved to another department, its old entries follow.
+ */
+async function followCurrentRights(ctx: ProjectionContext, partyId: string, refId: string, rights: { department: string; confidentiality: string }): Promise<void> {
+  for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: partyId }, { field: 'refId', op: 'eq', value: refId }])) {
+    if (entry.department === rights.department && entry.confidentiality === rights.confidentiality) continue;
+    putEntry(ctx, { ...entry, department: rights.department, confidentiality: rights.confidentiality });
   }
 }
 
@@ -85,6 +98,7 @@ async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEv
       ...base(env, partyId, doc.id, 'correspondence'), channel: doc.channel, department: doc.department,
       title: `Correspondence ${step}`, summary: doc.subject, details: { status: doc.status, dueAt: doc.dueAt },
     } satisfies Omit<TimelineEntry, 'audience'>);
+    await followCurrentRights(ctx, partyId, doc.id, { department: doc.department, confidentiality: 'normal' });
   }
 }
 
@@ -103,7 +117,7 @@ async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<vo
 
 /** Cross-channel timeline: one entry per party per event. Runs after interactions and correspondence. */
 export const timelineProjection: Projection = {
-  name: 'timeline.v1',
+  name: 'timeline.v2',
   collections: [{ name: T, indexes: [{ name: 'party_occurred', fields: ['partyId', 'occurredAt', 'id'] }] }],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);

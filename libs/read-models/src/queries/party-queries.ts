@@ -16,6 +16,8 @@ export interface TimelineFilter {
   confidentiality?: readonly string[];
   /** Departments the reader may see (entries of other departments are left out); all when absent. */
   departments?: readonly string[];
+  /** Kinds of entries the reader may see (e.g. no correspondence for roles that do not read it); all when absent. */
+  kinds?: readonly TimelineEntry['kind'][];
 }
 
 export async function findTimeline(
@@ -29,6 +31,7 @@ export async function findTimeline(
   if (filter.to) where.push({ field: 'occurredAt', op: 'lte', value: filter.to });
   if (filter.confidentiality) where.push({ field: 'confidentiality', op: 'in', value: filter.confidentiality });
   if (filter.departments) where.push({ field: 'audience', op: 'in', value: [...filter.departments, '*'] });
+  if (filter.kinds) where.push({ field: 'kind', op: 'in', value: filter.kinds });
   return findPage<TimelineEntry>(store, COLLECTIONS.timeline, where, [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit, cursor);
 }
 

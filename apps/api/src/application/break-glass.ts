@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { GrantPartyAccess, partyDecider, partyStreamId } from '@civic-ledger/domain';
+import { AccessDenied } from '@civic-ledger/application';
+import { AccessRecorder } from '../auth/access-recorder';
+import { AccessGate } from './access-gate';
+import { CommandRunner, newId, WriteContext } from './command-runner';
+
+/**
+ * A new record (contact, correspondence) may name only parties its department already sees. A citizen
+ * known only to another department is reached by "breaking the glass": the request states why, the
+ * department is granted the party's profile (never other departments' records), and the grant goes into
+ * the party's stream and the access ledger for the privacy officer to review.
+ */
+@Injectable()
+export class BreakGlass {
+  constructor(private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly access: AccessRecorder) {}
+
+  /**
+   * Checks every party the new record names and returns the grants to make: the caller makes them once the
+   * record itself is decided (runner's beforeAppend), so a refused record leaves no grant behind.
+   */
+  async plan(ctx: WriteContext, department: string, partyIds: readonly string[]): Promise<() => Promise<void>> {
+    const needed: string[] = [];
+    for (const partyId of partyIds) {
+      const state = await this.runner.state(partyDecider, partyStreamId(partyId));
+      // Unknown or erased parties are refused by the decider of the record itself.
+      if (state.status !== 'active') continue;
+      if ((await this.gate.partyDepartments(partyId, state)).includes(department)) continue;
+      if (!ctx.breakGlassReason) {
+        throw new AccessDenied('AUTH.BREAK_GLASS_REQUIRED', `A party named in this record is held by another department. To record it for ${department}, state why in breakGlass.reason; the grant is recorded and reviewed.`);
+      }
+      needed.push(partyId);
+    }
+    const reason = ctx.breakGlassReason ?? '';
+    return async () => {
+      for (const partyId of needed) await this.grant(ctx, partyId, department, reason);
+    };
+  }
+
+  private async grant(ctx: WriteContext, partyId: string, department: string, reason: string): Promise<void> {
+    const data = { partyId, grantId: newId(ctx, `access-grant|${partyId}`), department, reason };
+    await this.runner.run(partyDecider, partyStreamId(partyId), (now): GrantPartyAccess => ({ type: 'GrantPartyAccess', data, metadata: { now, actor: ctx.actor } }), {
+      ...ctx, expectedRevision: undefined, occurredAt: undefined,
+    });
+    this.access.recordFor(ctx.principal, partyId, 'break-glass', undefined, ctx.correlationId);
+  }
+}

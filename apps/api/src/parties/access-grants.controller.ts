@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Query, Res } from '@nestjs/common';
+import { CommandBus, IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { AccessGrantView, COLLECTIONS, Condition, findPage, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
+import { Principal, requireAccess, rolesFor } from '@civic-ledger/application';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { Meta, RequestMeta } from '../http/request-meta';
+import { uuidPipe } from '../http/uuid.pipe';
+import { writeResponse, WriteResult } from '../http/write-response';
+import { ExecutePartyCommand } from './party.messages';
+import { RequiredReasonDto } from './party-write.dto';
+
+export class ListAccessGrantsDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partyId?: string;
+  @ApiPropertyOptional({ example: 'housing' }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/) department?: string;
+  @ApiPropertyOptional({ enum: ['active', 'revoked'], description: 'Only grants in force, or only revoked ones.' }) @IsOptional() @IsIn(['active', 'revoked']) status?: 'active' | 'revoked';
+  @ApiPropertyOptional() @IsOptional() cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class ListAccessGrantsQuery extends CqrsQuery<Page<AccessGrantView>> {
+  constructor(readonly filter: ListAccessGrantsDto, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListAccessGrantsQuery)
+export class ListAccessGrantsHandler implements IQueryHandler<ListAccessGrantsQuery> {
+  constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
+
+  execute({ filter, principal }: ListAccessGrantsQuery): Promise<Page<AccessGrantView>> {
+    requireAccess(principal, 'party.access-grants');
+    const where: Condition[] = [];
+    if (filter.partyId) where.push({ field: 'partyId', op: 'eq', value: filter.partyId });
+    if (filter.department) where.push({ field: 'department', op: 'eq', value: filter.department });
+    if (filter.status) where.push({ field: 'status', op: 'eq', value: filter.status });
+    return findPage<AccessGrantView>(this.views, COLLECTIONS.accessGrants, where, [{ field: 'grantedAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], filter.limit ?? 50, filter.cursor);
+  }
+}
+
+/** Break-glass grants: privacy officers (and auditors) review them; privacy officers revoke them. */
+@ApiBearerAuth()
+@ApiTags('privacy')
+@Controller('v1')
+export class AccessGrantsController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Get('access-grants')
+  @Allow(...rolesFor('party.access-grants'))
+  @ApiOperation({ summary: 'Break-glass grants (who gained sight of a party held by another department, and why), newest first' })
+  list(@Query() q: ListAccessGrantsDto, @CurrentPrincipal() principal: Principal): Promise<Page<AccessGrantView>> {
+    return this.queries.execute(new ListAccessGrantsQuery(q, principal));
+  }
+
+  @Delete('parties/:id/access-grants/:grantId')
+  @Allow(...rolesFor('party.revoke-access'))
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a break-glass grant: the department no longer sees the party (unless it registered it)' })
+  async revoke(
+    @Param('id', uuidPipe) partyId: string, @Param('grantId', uuidPipe) grantId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
+    const outcome = await this.commands.execute(new ExecutePartyCommand({ type: 'RevokePartyAccess', data: { partyId, grantId, reason: dto.reason } }, meta));
+    return writeResponse(res, partyId, outcome);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './access/roles';
+export * from './access/access-policy';
+export * from './access/party-view-for';
