@@ -29,6 +29,7 @@ import { PartyCommandHandler } from './parties/party.command-handler';
 import { PARTY_QUERY_HANDLERS } from './parties/party.query-handlers';
 import { PartyReadsController } from './parties/party-reads.controller';
 
+export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController];
 const COMMAND_HANDLERS = [PartyCommandHandler, InteractionCommandHandler, CorrespondenceCommandHandler];
 const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, GetInteractionHandler, GetCorrespondenceHandler, ListCorrespondenceHandler, VerifyLedgerHandler, ListAccessGrantsHandler];
 
@@ -44,7 +45,7 @@ export class AppModule implements NestModule {
         // Per client address; health checks and docs are not limited.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], skipIf: () => config.rateLimitPerMinute === 0 }),
       ],
-      controllers: [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController],
+      controllers: API_CONTROLLERS,
       providers: [
         CommandRunner,
         PartyDirectory,

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
-import { AppModule } from './app.module';
+import { API_CONTROLLERS, AppModule } from './app.module';
+import { methodNotAllowed } from './http/method-not-allowed';
+import { createApiDocument } from './openapi/api-document';
 import { InfrastructureOptions } from './infrastructure/infrastructure.module';
 
 export async function createApp(config: AppConfig, options: InfrastructureOptions = { runProjector: true }): Promise<INestApplication> {
@@ -20,12 +22,8 @@ export async function createApp(config: AppConfig, options: InfrastructureOption
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => ((req.path.startsWith('/docs') ? docs : strict) as (a: unknown, b: unknown, c: () => void) => void)(req, res, next));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('civic-ledger')
-    .setDescription('Institutional memory for public services: every contact with a citizen as an immutable, verifiable event.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From your OIDC issuer, or `civic-ledger token` for the embedded one' })
-    .build());
+  const document = createApiDocument(app, API_CONTROLLERS);
+  app.use(methodNotAllowed(document.paths as Record<string, Record<string, unknown>>));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

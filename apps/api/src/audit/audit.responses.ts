@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const INSTANT = { type: String, format: 'date-time' } as const;
+const HEX = { type: String, pattern: '^[a-f0-9]+$' } as const;
+
+export class ChainBreakResponse {
+  @ApiProperty({ enum: ['hash-mismatch', 'broken-link', 'revision-gap'] }) kind!: string;
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ type: 'integer' }) position!: number;
+  @ApiPropertyOptional({ type: 'integer' }) revision?: number;
+  @ApiPropertyOptional({ type: 'integer' }) expectedRevision?: number;
+  @ApiPropertyOptional({ type: 'integer' }) foundRevision?: number;
+}
+
+export class MissingTailResponse {
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ type: 'integer' }) expectedRevision!: number;
+  @ApiProperty({ type: 'integer' }) foundRevision!: number;
+}
+
+export class CheckpointFailureResponse {
+  @ApiProperty({ type: 'integer' }) treeSize!: number;
+  @ApiProperty({ enum: ['signature-invalid', 'root-mismatch', 'ledger-shorter'] }) problem!: string;
+}
+
+export class CheckpointVerificationResponse {
+  @ApiProperty({ type: 'integer', minimum: 0 }) checked!: number;
+  @ApiProperty({ type: [CheckpointFailureResponse] }) failures!: CheckpointFailureResponse[];
+}
+
+export class VerifyLedgerResponse {
+  @ApiProperty({ description: 'Every chain intact and every checkpoint valid' }) ok!: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0 }) events!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) streams!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) headPosition!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) eventTypes!: Record<string, number>;
+  @ApiProperty({ type: [ChainBreakResponse] }) breaks!: ChainBreakResponse[];
+  @ApiProperty({ type: [MissingTailResponse] }) missingTail!: MissingTailResponse[];
+  @ApiProperty({ type: CheckpointVerificationResponse }) checkpoints!: CheckpointVerificationResponse;
+}
+
+export class SignedCheckpointResponse {
+  @ApiProperty({ type: 'integer', minimum: 0 }) treeSize!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
+  @ApiProperty(HEX) rootHash!: string;
+  @ApiProperty(INSTANT) signedAt!: string;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: string;
+  @ApiProperty() keyId!: string;
+  @ApiProperty() signature!: string;
+}
+
+export class CheckpointListResponse {
+  @ApiProperty({ type: [SignedCheckpointResponse] }) items!: SignedCheckpointResponse[];
+}
+
+export class PublicKeyResponse {
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: string;
+  @ApiProperty() publicKeyPem!: string;
+}
+
+export class InclusionProofResponse {
+  @ApiProperty({ type: 'integer' }) position!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) leafIndex!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) treeSize!: number;
+  @ApiProperty(HEX) rootHash!: string;
+  @ApiProperty({ type: [String], pattern: '^[a-f0-9]+$' }) proof!: string[];
+}
+
+export class ConsistencyProofResponse {
+  @ApiProperty({ type: 'integer' }) first!: number;
+  @ApiProperty({ type: 'integer' }) second!: number;
+  @ApiProperty(HEX) firstRootHash!: string;
+  @ApiProperty(HEX) secondRootHash!: string;
+  @ApiProperty({ type: [String], pattern: '^[a-f0-9]+$' }) proof!: string[];
+}
+
+export class AccessLogEntryResponse {
+  @ApiProperty({ description: 'Id of the access-ledger entry' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) partyId!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ description: 'What was read: view, timeline, changes, export, replay, …' }) endpoint!: string;
+  @ApiPropertyOptional() purpose?: string;
+  @ApiProperty(INSTANT) at!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
+}
+
+export class AccessLogPageResponse {
+  @ApiProperty({ type: [AccessLogEntryResponse] }) items!: AccessLogEntryResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
