@@ -5,6 +5,13 @@ import { AccessRecorder } from '../auth/access-recorder';
 import { AccessGate } from './access-gate';
 import { CommandRunner, newId, WriteContext } from './command-runner';
 
+export interface BreakGlassPlan {
+  /** The named parties that exist and are not erased (what the record's decider needs to know). */
+  readonly activePartyIds: readonly string[];
+  /** Makes the grants the record needs; call once the record is decided. */
+  grant(): Promise<void>;
+}
+
 /**
  * A new record (contact, correspondence) may name only parties its department already sees. A citizen
  * known only to another department is reached by "breaking the glass": the request states why, the
@@ -19,12 +26,14 @@ export class BreakGlass {
    * Checks every party the new record names and returns the grants to make: the caller makes them once the
    * record itself is decided (runner's beforeAppend), so a refused record leaves no grant behind.
    */
-  async plan(ctx: WriteContext, department: string, partyIds: readonly string[]): Promise<() => Promise<void>> {
+  async plan(ctx: WriteContext, department: string, partyIds: readonly string[]): Promise<BreakGlassPlan> {
     const needed: string[] = [];
+    const active: string[] = [];
     for (const partyId of partyIds) {
       const state = await this.runner.state(partyDecider, partyStreamId(partyId));
       // Unknown or erased parties are refused by the decider of the record itself.
       if (state.status !== 'active') continue;
+      active.push(partyId);
       if ((await this.gate.partyDepartments(partyId, state)).includes(department)) continue;
       if (!ctx.breakGlassReason) {
         throw new AccessDenied('AUTH.BREAK_GLASS_REQUIRED', `A party named in this record is held by another department. To record it for ${department}, state why in breakGlass.reason; the grant is recorded and reviewed.`);
@@ -32,8 +41,11 @@ export class BreakGlass {
       needed.push(partyId);
     }
     const reason = ctx.breakGlassReason ?? '';
-    return async () => {
-      for (const partyId of needed) await this.grant(ctx, partyId, department, reason);
+    return {
+      activePartyIds: active,
+      grant: async () => {
+        for (const partyId of needed) await this.grant(ctx, partyId, department, reason);
+      },
     };
   }
 

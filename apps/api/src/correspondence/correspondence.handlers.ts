@@ -6,31 +6,30 @@ import { COLLECTIONS, CorrespondenceView, listCorrespondence, Page, READ_STORE, 
 import { AccessGate } from '../application/access-gate';
 import { BreakGlass } from '../application/break-glass';
 import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
-import { PartyDirectory } from '../application/party-directory';
 import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
 
 @CommandHandler(ExecuteCorrespondenceCommand)
 export class CorrespondenceCommandHandler implements ICommandHandler<ExecuteCorrespondenceCommand> {
   constructor(
-    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
+    private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
   ) {}
 
   async execute({ intent, ctx }: ExecuteCorrespondenceCommand): Promise<CommandOutcome> {
-    const data = await this.authorize(intent, ctx);
-    const grants = intent.type === 'ReceiveCorrespondence' ? await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds) : undefined;
+    const { data, beforeAppend } = await this.authorize(intent, ctx);
     const occurredAt = intent.type === 'ReceiveCorrespondence' ? intent.data.receivedAt : ctx.occurredAt;
     const streamId = correspondenceStreamId(intent.data.correspondenceId);
-    return this.runner.run(correspondenceDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as CorrespondenceCommand, { ...ctx, occurredAt }, grants);
+    return this.runner.run(correspondenceDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as CorrespondenceCommand, { ...ctx, occurredAt }, beforeAppend);
   }
 
-  private async authorize(intent: CorrespondenceIntent, ctx: WriteContext): Promise<CorrespondenceCommand['data']> {
+  private async authorize(intent: CorrespondenceIntent, ctx: WriteContext): Promise<{ data: CorrespondenceCommand['data']; beforeAppend?: () => Promise<void> }> {
     if (intent.type !== 'ReceiveCorrespondence') {
       await this.gate.correspondence(ctx.principal, 'correspondence.handle', intent.data.correspondenceId);
-      return intent.data;
+      return { data: intent.data };
     }
     requireAccess(ctx.principal, 'correspondence.receive');
     requireActsFor(ctx.principal, intent.data.department);
-    return { ...intent.data, knownPartyIds: await this.directory.activeAmong(intent.data.partyIds) };
+    const plan = await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds);
+    return { data: { ...intent.data, knownPartyIds: plan.activePartyIds }, beforeAppend: plan.grant };
   }
 }
 

@@ -6,46 +6,45 @@ import { COLLECTIONS, InteractionView, READ_STORE, ReadStore } from '@civic-ledg
 import { AccessGate } from '../application/access-gate';
 import { BreakGlass } from '../application/break-glass';
 import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
-import { PartyDirectory } from '../application/party-directory';
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
 
 @CommandHandler(ExecuteInteractionCommand)
 export class InteractionCommandHandler implements ICommandHandler<ExecuteInteractionCommand> {
   constructor(
-    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
+    private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly breakGlass: BreakGlass,
   ) {}
 
   async execute({ intent, ctx }: ExecuteInteractionCommand): Promise<CommandOutcome> {
-    const data = await this.authorize(intent, ctx);
-    const grants = intent.type === 'RecordInteraction' ? await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds) : undefined;
+    const { data, beforeAppend } = await this.authorize(intent, ctx);
     const streamId = interactionStreamId(intent.data.interactionId);
     // The business time of a recorded contact is when it happened, not when it was typed in.
     const occurredAt = intent.type === 'RecordInteraction' ? intent.data.occurredAt : ctx.occurredAt;
-    return this.runner.run(interactionDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as InteractionCommand, { ...ctx, occurredAt }, grants);
+    return this.runner.run(interactionDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as InteractionCommand, { ...ctx, occurredAt }, beforeAppend);
   }
 
   /** One access check per use case, then the facts the decider needs. */
-  private async authorize(intent: InteractionIntent, ctx: WriteContext): Promise<InteractionCommand['data']> {
+  private async authorize(intent: InteractionIntent, ctx: WriteContext): Promise<{ data: InteractionCommand['data']; beforeAppend?: () => Promise<void> }> {
     const { principal } = ctx;
     switch (intent.type) {
       case 'RecordInteraction': {
         requireAccess(principal, 'interaction.record');
         requireActsFor(principal, intent.data.department);
         requireClassify(principal, intent.data.confidentiality);
-        return { ...intent.data, knownPartyIds: await this.directory.activeAmong(intent.data.partyIds) };
+        const plan = await this.breakGlass.plan(ctx, intent.data.department, intent.data.partyIds);
+        return { data: { ...intent.data, knownPartyIds: plan.activePartyIds }, beforeAppend: plan.grant };
       }
       case 'AmendInteraction':
         await this.gate.interaction(principal, 'interaction.amend', intent.data.interactionId);
         requireActsFor(principal, intent.data.changes.department);
-        return intent.data;
+        return { data: intent.data };
       case 'SetInteractionConfidentiality':
         await this.gate.interaction(principal, 'interaction.classify', intent.data.interactionId);
         requireClassify(principal, intent.data.level);
-        return intent.data;
+        return { data: intent.data };
       case 'LinkInteractionToCorrespondence': {
         await this.gate.interaction(principal, 'interaction.link', intent.data.interactionId);
         await this.gate.correspondence(principal, 'correspondence.handle', intent.data.correspondenceId);
-        return { ...intent.data, correspondenceKnown: true };
+        return { data: { ...intent.data, correspondenceKnown: true } };
       }
     }
   }
