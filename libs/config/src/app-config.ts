@@ -34,6 +34,8 @@ export interface AppConfig {
     /** Ed25519 private key (PKCS#8 PEM) of the embedded issuer; generated on first start when unset. */
     readonly keyFile: string;
     readonly keyGenerated: boolean;
+    /** Longest lifetime (exp − iat) a bearer token may have; tokens without exp are refused. */
+    readonly maxTokenLifetimeSeconds: number;
   };
   /** Field encryption: where per-party data keys live, and the master key that wraps them. */
   readonly privacy: {
@@ -110,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       audience: env.AUTH_AUDIENCE || 'civic-ledger',
       keyFile: env.AUTH_SIGNING_KEY_FILE || join(absoluteDataDir, 'auth-signing-key.pem'),
       keyGenerated: !env.AUTH_SIGNING_KEY_FILE,
+      maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME', env.AUTH_MAX_TOKEN_LIFETIME, 12 * 3600, 60, 7 * 86400),
     },
     privacy: {
       keyVault: keyVault,
