@@ -3,6 +3,7 @@ import { ApiErrorCode } from './api-error';
 
 /** Every domain error code mapped to its HTTP status; the compiler insists the map is complete. */
 export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
+  'COMMAND.INCOMPLETE': 422,
   'PARTY.NOT_FOUND': 404,
   'PARTY.ALREADY_REGISTERED': 409,
   'PARTY.ERASED': 410,

@@ -1,5 +1,6 @@
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { checkPartyCommand } from './party.command-checks';
 import * as C from './party.commands';
 import { PartyEvent } from './party.events';
 import { ActiveParty, consentKey, evolveParty, identifierKey, initialPartyState, PartyState } from './party.state';
@@ -140,6 +141,7 @@ function releaseLegalHold(cmd: C.ReleaseLegalHold, state: PartyState): Decision 
 }
 
 export function decideParty(command: C.PartyCommand, state: PartyState): Decision {
+  checkPartyCommand(command);
   switch (command.type) {
     case 'RegisterParty': return register(command, state);
     case 'ChangePartyName': return changeName(command, state);

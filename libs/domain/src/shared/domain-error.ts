@@ -1,5 +1,6 @@
 /** Stable, namespaced error codes. Each transport maps every code exhaustively. */
 export const DOMAIN_ERROR_CODES = [
+  'COMMAND.INCOMPLETE',
   'PARTY.NOT_FOUND',
   'PARTY.ALREADY_REGISTERED',
   'PARTY.ERASED',
