@@ -23,21 +23,33 @@ export interface QuarantineEntry extends Doc {
   readonly recordedAt: string;
 }
 
-/** Engine errors describe code (a property of undefined), not data; other messages are left out. */
+/**
+ * Engine errors describe code (a property of undefined), not data; other messages are left out, and so
+ * are Node's coded errors (ERR_INVALID_ARG_TYPE and the like quote the value they received).
+ */
 const ENGINE_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError']);
+
+function engineMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !ENGINE_ERRORS.has(error.name) || 'code' in error) return undefined;
+  return error.message.slice(0, 200);
+}
 
 export function quarantineEntry(event: RecordedEvent, projection: string, error: unknown): QuarantineEntry {
   const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error && ENGINE_ERRORS.has(error.name) ? error.message.slice(0, 200) : undefined;
+  const message = engineMessage(error);
   return {
     id: `${event.id}:${projection}`, eventId: event.id, eventType: event.type, streamId: event.streamId, revision: event.revision,
     position: event.position, projection, error: message ? { name, message } : { name }, recordedAt: event.recordedAt,
   };
 }
 
-/** Every quarantined event of a read-model set, oldest first. */
-export async function listQuarantine(store: ReadStore, limit?: number): Promise<QuarantineEntry[]> {
-  await store.ensureCollection(QUARANTINE_COLLECTION, QUARANTINE_INDEXES);
+/** Creates the quarantine collection of a read-model set (the projector does on start). */
+export function ensureQuarantine(store: ReadStore): Promise<void> {
+  return store.ensureCollection(QUARANTINE_COLLECTION, QUARANTINE_INDEXES);
+}
+
+/** Every quarantined event of a read-model set, oldest first (after ensureQuarantine on this store instance). */
+export function listQuarantine(store: ReadStore, limit?: number): Promise<QuarantineEntry[]> {
   return store.find<QuarantineEntry>(QUARANTINE_COLLECTION, { orderBy: [{ field: 'position', direction: 'asc' }, { field: 'id', direction: 'asc' }], limit });
 }
 

@@ -1,4 +1,4 @@
-import { listQuarantine, QUARANTINE_COLLECTION, quarantineEntry } from './quarantine';
+import { ensureQuarantine, listQuarantine, QUARANTINE_COLLECTION, quarantineEntry } from './quarantine';
 import { ReadStore } from './read-store.port';
 
 export interface ReadStoreFixture {
@@ -74,6 +74,7 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
         id: `e${position}`, type: 'PartyRegistered', data: {}, occurredAt: 't', actor: 'a', correlationId: 'c', causationId: null, schemaVersion: 1,
         streamId: 'party-1', revision: 0, position, recordedAt: 't', prevHash: '', hash: '',
       });
+      await ensureQuarantine(store);
       expect(await listQuarantine(store)).toEqual([]);
       const late = quarantineEntry(recorded(9), 'timeline.v1', new TypeError('x is not iterable'));
       const early = quarantineEntry(recorded(4), 'party-view.v1', new Error('a message that may carry data'));
@@ -81,6 +82,8 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await listQuarantine(store)).toEqual([early, late]);
       expect(early.error).toEqual({ name: 'Error' });
       expect(late.error).toEqual({ name: 'TypeError', message: 'x is not iterable' });
+      const coded = Object.assign(new TypeError('The "path" argument must be of type string. Received type number (123)'), { code: 'ERR_INVALID_ARG_TYPE' });
+      expect(quarantineEntry(recorded(10), 'x', coded).error).toEqual({ name: 'TypeError' });
     });
 
     it('computes checksums that change with any document', async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
@@ -21,8 +21,7 @@ function sameSecret(a: string, b: string): boolean {
  * Prometheus metrics (process, projector, quarantine). Readable with METRICS_TOKEN as a bearer token
  * (for the scraper), or a staff token of the auditor or service role; anyone else gets 401/403.
  */
-@ApiTags('health')
-@ApiBearerAuth()
+@ApiExcludeController() // for operators' scrapers (see the README), not part of the public API document
 @SkipThrottle()
 @Public()
 @Controller('metrics')

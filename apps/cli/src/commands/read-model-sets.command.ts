@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '@civic-ledger/config';
-import { listQuarantine, MongoReadModelSets, QuarantineEntry } from '@civic-ledger/read-models';
+import { ensureQuarantine, listQuarantine, MongoReadModelSets, QuarantineEntry } from '@civic-ledger/read-models';
 import { VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
@@ -58,6 +58,7 @@ export function readModelSetsCommand(): Command {
 async function liveQuarantine(): Promise<QuarantineEntry[]> {
   const stores = await openStores();
   try {
+    await ensureQuarantine(stores.views);
     return await listQuarantine(stores.views);
   } finally {
     await stores.close();
