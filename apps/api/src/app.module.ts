@@ -16,6 +16,7 @@ import { AuditController, VerifyLedgerHandler } from './audit/audit.controller';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { CorrespondenceCommandHandler, GetCorrespondenceHandler, ListCorrespondenceHandler } from './correspondence/correspondence.handlers';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { ConsistencyInterceptor } from './http/consistency.interceptor';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { loggerOptions } from './http/logging';
@@ -45,7 +46,7 @@ export class AppModule implements NestModule {
         // Per client address; health checks and docs are not limited.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], skipIf: () => config.rateLimitPerMinute === 0 }),
       ],
-      controllers: API_CONTROLLERS,
+      controllers: [...API_CONTROLLERS, MetricsController],
       providers: [
         CommandRunner,
         PartyDirectory,

@@ -1,7 +1,7 @@
 import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import {
-  COLLECTIONS, contactSummary, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionBatch, ReadStore, TimelineEntry,
-  TimelineFilter, asLedgerEvent,
+  COLLECTIONS, contactSummary, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionRun, QUARANTINE_COLLECTION,
+  QUARANTINE_INDEXES, ReadStore, TimelineEntry, TimelineFilter,
 } from '@civic-ledger/read-models';
 import { partyStreamIds, readStreamsInOrder } from './party-streams';
 
@@ -40,12 +40,11 @@ export async function replayHistory(all: readonly RecordedEvent[], partyId: stri
   for (const projection of LEDGER_PROJECTIONS) {
     for (const c of projection.collections) await store.ensureCollection(c.name, c.indexes);
   }
-  const batch = new ProjectionBatch(store);
-  for (const event of history) {
-    batch.at(event.position);
-    for (const projection of LEDGER_PROJECTIONS) await projection.project(asLedgerEvent(event), event, batch);
-  }
-  await store.commit(batch.changes(), { name: 'replay', position: batch.lastPosition });
+  await store.ensureCollection(QUARANTINE_COLLECTION, QUARANTINE_INDEXES);
+  // What a projection cannot apply is left out, as the live read models leave it out (quarantine).
+  const run = new ProjectionRun(store, LEDGER_PROJECTIONS);
+  for (const event of history) await run.add(event);
+  await store.commit(run.batch.changes(), { name: 'replay', position: run.batch.lastPosition });
   const party = await store.get<PartyView>(COLLECTIONS.parties, partyId);
   const ids = party ? [party.id, ...party.mergedFrom] : [partyId];
   return {

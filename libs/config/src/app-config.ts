@@ -34,7 +34,14 @@ export interface AppConfig {
     /** Ed25519 private key (PKCS#8 PEM) of the embedded issuer; generated on first start when unset. */
     readonly keyFile: string;
     readonly keyGenerated: boolean;
+    /** Longest lifetime (exp − iat) a bearer token may have; tokens without exp are refused. */
+    readonly maxTokenLifetimeSeconds: number;
   };
+  /**
+   * Static bearer token a Prometheus scraper sends to GET /metrics (METRICS_TOKEN); unset = only
+   * tokens of the auditor or service role may read metrics.
+   */
+  readonly metricsToken: string | null;
   /** Field encryption: where per-party data keys live, and the master key that wraps them. */
   readonly privacy: {
     readonly keyVault: KeyVaultKind;
@@ -110,7 +117,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       audience: env.AUTH_AUDIENCE || 'civic-ledger',
       keyFile: env.AUTH_SIGNING_KEY_FILE || join(absoluteDataDir, 'auth-signing-key.pem'),
       keyGenerated: !env.AUTH_SIGNING_KEY_FILE,
+      maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME', env.AUTH_MAX_TOKEN_LIFETIME, 12 * 3600, 60, 7 * 86400),
     },
+    metricsToken: metricsToken(env.METRICS_TOKEN),
     privacy: {
       keyVault: keyVault,
       masterKeyFile: env.MASTER_KEY_FILE || join(absoluteDataDir, 'master.key'),
@@ -118,6 +127,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       previousMasterKeyFiles: (env.MASTER_KEY_PREVIOUS_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
     },
   };
+}
+
+function metricsToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[A-Za-z0-9._~+/-]{32,200}$/.test(value)) throw new ConfigError('METRICS_TOKEN must be 32-200 letters, digits or ._~+/- (e.g. from: openssl rand -hex 32).');
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -13,3 +13,5 @@ export * from './mongo/mongo.read-store';
 export * from './mongo/mongo.read-model-sets';
 export * from './queries/access-queries';
 export * from './projections/access-log.projection';
+export * from './quarantine';
+export * from './projection-run';

@@ -2,6 +2,7 @@ import { LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { matches } from './memory/memory.read-store';
 import { Change, Condition, Doc, IndexSpec, ReadStore } from './read-store.port';
+import { ReadStoreFailure } from './quarantine';
 
 /** Reads see writes made earlier in the same batch; writes are collected and committed together. */
 export interface ProjectionContext {
@@ -57,7 +58,7 @@ export class ProjectionBatch implements ProjectionContext {
     const hit = this.pending.get(key);
     if (hit && !hit.verified) {
       // A blind write (put without get) of a redelivered event must not hide a newer stored document.
-      const stored = await this.store.getVersioned<T>(collection, id);
+      const stored = await this.stored<T>(collection, id);
       this.applied.set(key, stored?.position ?? 0);
       if (stored && stored.position >= hit.position) {
         this.pending.delete(key);
@@ -67,7 +68,7 @@ export class ProjectionBatch implements ProjectionContext {
     }
     // The same object: projections mutate what they get and put it back within the batch.
     if (hit) return hit.doc as T | null;
-    const stored = await this.store.getVersioned<T>(collection, id);
+    const stored = await this.stored<T>(collection, id);
     this.applied.set(key, stored?.position ?? 0);
     return stored ? stored.doc : null;
   }
@@ -76,8 +77,19 @@ export class ProjectionBatch implements ProjectionContext {
     this.write(collection, doc.id, doc);
   }
 
+  private stored<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null> {
+    return this.storeCall(() => this.store.getVersioned<T>(collection, id));
+  }
+
+  /** A failure of the store itself is not the projection's: it is marked so the projector retries instead of quarantining. */
+  private storeCall<R>(call: () => Promise<R>): Promise<R> {
+    return call().catch((error: unknown) => {
+      throw new ReadStoreFailure(error);
+    });
+  }
+
   async find<T extends Doc>(collection: string, where: readonly Condition[]): Promise<T[]> {
-    const ids = new Set((await this.store.find<T>(collection, { where, orderBy: [{ field: 'id', direction: 'asc' }] })).map((d) => d.id));
+    const ids = new Set((await this.storeCall(() => this.store.find<T>(collection, { where, orderBy: [{ field: 'id', direction: 'asc' }] }))).map((d) => d.id));
     for (const change of this.pending.values()) {
       if (change.collection === collection && change.doc && where.every((c) => matches(change.doc as Doc, c))) ids.add(change.id);
     }

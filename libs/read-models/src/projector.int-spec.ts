@@ -8,6 +8,7 @@ import { MemoryReadStore } from './memory/memory.read-store';
 import { Projection } from './projection';
 import { LEDGER_COLLECTIONS, LEDGER_PROJECTIONS } from './projections/ledger-projections';
 import { Projector } from './projector';
+import { listQuarantine } from './quarantine';
 import { rebuildViews } from './rebuild';
 import { SqliteReadStore } from './sqlite/sqlite.read-store';
 import { COLLECTIONS, PartyView } from './views';
@@ -99,22 +100,51 @@ describe('Projector', () => {
     expect((await views.get<PartyView>(COLLECTIONS.parties, partyId))?.interactionCounts).toEqual({ phone: 15, email: 15, counter: 1 });
   });
 
-  it('resumes after a failing projection without losing or double-applying events', async () => {
-    let failures = 1;
-    const flaky: Projection = {
-      name: 'flaky', collections: [],
-      async project(e) {
-        if (e.type === 'InteractionRecorded' && (e.data as { summary: string }).summary === 'call 20' && failures-- > 0) throw new Error('boom');
+  it('quarantines what one projection cannot apply, rolls back its partial writes, and applies everything else', async () => {
+    const partial: Projection = {
+      name: 'partial.v1', collections: [{ name: 'partial', indexes: [] }],
+      async project(e, env, ctx) {
+        if (e.type !== 'InteractionRecorded') return;
+        ctx.put('partial', { id: env.id, summary: (e.data as { summary: string }).summary });
+        if ((e.data as { summary: string }).summary === 'call 20') throw new TypeError("Cannot read properties of undefined (reading 'full')");
       },
     };
-    const errors: string[] = [];
+    const quarantined: string[] = [];
     const views = new MemoryReadStore();
-    const p = new Projector(events, views, { checkpointName: 'cp', projections: [...LEDGER_PROJECTIONS, flaky], batchSize: 7, onError: (_e, ev) => errors.push(ev?.type ?? '') });
+    const p = new Projector(events, views, { checkpointName: 'cp', projections: [...LEDGER_PROJECTIONS, partial], batchSize: 7, onQuarantine: (q) => quarantined.push(q.projection) });
     await p.init();
     p.start();
     expect(await p.waitFor(await events.headPosition(), 10_000)).toBe(true);
     await p.stop();
-    expect(errors).toEqual(['InteractionRecorded']);
+    expect(quarantined).toEqual(['partial.v1']);
+    const [entry, ...others] = await listQuarantine(views);
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ projection: 'partial.v1', eventType: 'InteractionRecorded', error: { name: 'TypeError', message: expect.stringContaining("reading 'full'") } });
+    expect(entry.streamId).toMatch(/^interaction-/);
+    // The failed share left nothing behind; every other event and projection went through.
+    expect(await views.get('partial', entry.eventId)).toBeNull();
+    expect((await views.find('partial', {})).length).toBe(29);
+    const rebuilt = new MemoryReadStore();
+    await rebuildViews(events, rebuilt);
+    expect(await views.checksums(LEDGER_COLLECTIONS)).toEqual(await rebuilt.checksums(LEDGER_COLLECTIONS));
+  });
+
+  it('retries a failing read store from the checkpoint instead of quarantining', async () => {
+    const views = new MemoryReadStore();
+    let failures = 1;
+    const getVersioned = views.getVersioned.bind(views);
+    views.getVersioned = async (collection, id) => {
+      if (failures-- > 0) throw new Error('store unavailable');
+      return getVersioned(collection, id);
+    };
+    const errors: string[] = [];
+    const p = new Projector(events, views, { checkpointName: 'cp', projections: LEDGER_PROJECTIONS, batchSize: 7, onError: (e) => errors.push((e as Error).message) });
+    await p.init();
+    p.start();
+    expect(await p.waitFor(await events.headPosition(), 10_000)).toBe(true);
+    await p.stop();
+    expect(errors).toEqual(['The read store failed.']);
+    expect(await listQuarantine(views)).toEqual([]);
     const rebuilt = new MemoryReadStore();
     await rebuildViews(events, rebuilt);
     expect(await views.checksums(LEDGER_COLLECTIONS)).toEqual(await rebuilt.checksums(LEDGER_COLLECTIONS));

@@ -1,5 +1,7 @@
 import { CheckpointedConsumer, ConsumerOptions, ConsumerStatus, EventStore, RecordedEvent } from '@civic-ledger/event-store';
-import { asLedgerEvent, Projection, ProjectionBatch } from './projection';
+import { Projection } from './projection';
+import { ProjectionRun } from './projection-run';
+import { QUARANTINE_COLLECTION, QUARANTINE_INDEXES, QuarantineEntry } from './quarantine';
 import { ReadStore } from './read-store.port';
 
 export interface ProjectorOptions {
@@ -9,27 +11,30 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   readonly onError?: ConsumerOptions['onError'];
   readonly onBatch?: (info: { events: number; position: number }) => void;
+  /** A projection could not apply an event: its share is quarantined (committed with the batch) and projection goes on. */
+  readonly onQuarantine?: (entry: QuarantineEntry) => void;
 }
 
 export type ProjectorStatus = ConsumerStatus;
 
 /**
  * Checkpointed subscription on $all: projects events in batches; documents and checkpoint are
- * committed together, so a crash at any point neither loses nor double-applies an event.
+ * committed together, so a crash at any point neither loses nor double-applies an event. A
+ * projection never stalls on one event: what it cannot apply is quarantined (see ProjectionRun).
  */
 export class Projector extends CheckpointedConsumer {
-  private batch: ProjectionBatch;
-  private erasureInBatch = false;
+  private current: ProjectionRun;
 
   constructor(events: EventStore, private readonly store: ReadStore, private readonly options: ProjectorOptions) {
     super(events, { batchSize: options.batchSize ?? 1000, onError: options.onError });
-    this.batch = new ProjectionBatch(store);
+    this.current = new ProjectionRun(store, options.projections);
   }
 
   async init(): Promise<void> {
     for (const projection of this.options.projections) {
       for (const c of projection.collections) await this.store.ensureCollection(c.name, c.indexes);
     }
+    await this.store.ensureCollection(QUARANTINE_COLLECTION, QUARANTINE_INDEXES);
     await this.load();
   }
 
@@ -38,21 +43,17 @@ export class Projector extends CheckpointedConsumer {
   }
 
   protected beginBatch(): void {
-    this.batch = new ProjectionBatch(this.store);
-    this.erasureInBatch = false;
+    this.current = new ProjectionRun(this.store, this.options.projections, this.options.onQuarantine);
   }
 
-  protected async handle(event: RecordedEvent): Promise<void> {
-    this.batch.at(event.position);
-    if (event.type === 'PartyErased') this.erasureInBatch = true;
-    const ledgerEvent = asLedgerEvent(event);
-    for (const projection of this.options.projections) await projection.project(ledgerEvent, event, this.batch);
+  protected handle(event: RecordedEvent): Promise<void> {
+    return this.current.add(event);
   }
 
   protected async commitBatch(position: number, events: number): Promise<void> {
-    await this.store.commit(this.batch.changes(), { name: this.options.checkpointName, position });
+    await this.store.commit(this.current.batch.changes(), { name: this.options.checkpointName, position });
     // The redacted documents replaced plaintext: leave none of it in the store's files.
-    if (this.erasureInBatch) await this.store.purge();
+    if (this.current.erasureInBatch) await this.store.purge();
     this.options.onBatch?.({ events, position });
   }
 }

@@ -1,3 +1,4 @@
+import { ensureQuarantine, listQuarantine, QUARANTINE_COLLECTION, quarantineEntry } from './quarantine';
 import { ReadStore } from './read-store.port';
 
 export interface ReadStoreFixture {
@@ -66,6 +67,23 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await ids({ where: [{ field: 'tags', op: 'has', value: 'y' }] })).toEqual(['e2']);
       expect(await ids({ where: [{ field: 'kind', op: 'eq', value: 'name' }, { field: 'value', op: 'prefix', value: 'e' }], orderBy: [{ field: 'id', direction: 'asc' }], limit: 2 })).toEqual(['e1', 'e2']);
       expect(await ids({ where: [{ field: 'value', op: 'eq', value: 'zoe@x.org' }] })).toEqual(['e5']);
+    });
+
+    it('keeps quarantined events with the checkpoint and lists them by position', async () => {
+      const recorded = (position: number) => ({
+        id: `e${position}`, type: 'PartyRegistered', data: {}, occurredAt: 't', actor: 'a', correlationId: 'c', causationId: null, schemaVersion: 1,
+        streamId: 'party-1', revision: 0, position, recordedAt: 't', prevHash: '', hash: '',
+      });
+      await ensureQuarantine(store);
+      expect(await listQuarantine(store)).toEqual([]);
+      const late = quarantineEntry(recorded(9), 'timeline.v1', new TypeError('x is not iterable'));
+      const early = quarantineEntry(recorded(4), 'party-view.v1', new Error('a message that may carry data'));
+      await store.commit([late, early].map((q) => ({ collection: QUARANTINE_COLLECTION, id: q.id, doc: q, position: q.position })), { name: 'cp', position: 9 });
+      expect(await listQuarantine(store)).toEqual([early, late]);
+      expect(early.error).toEqual({ name: 'Error' });
+      expect(late.error).toEqual({ name: 'TypeError', message: 'x is not iterable' });
+      const coded = Object.assign(new TypeError('The "path" argument must be of type string. Received type number (123)'), { code: 'ERR_INVALID_ARG_TYPE' });
+      expect(quarantineEntry(recorded(10), 'x', coded).error).toEqual({ name: 'TypeError' });
     });
 
     it('computes checksums that change with any document', async () => {

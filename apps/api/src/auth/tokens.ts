@@ -32,16 +32,17 @@ export function loadLocalIssuerKey(config: AppConfig): KeyObject {
 
 /** Verifies bearer tokens: against the OIDC issuer's JWKS when AUTH_JWKS_URL is set, else the local key. */
 export function createTokenVerifier(config: AppConfig): TokenVerifier {
-  const options = { issuer: config.auth.issuer, audience: config.auth.audience, clockTolerance: 30 };
+  const options = { issuer: config.auth.issuer, audience: config.auth.audience, clockTolerance: 30, requiredClaims: ['exp'] };
+  const maxLifetime = config.auth.maxTokenLifetimeSeconds;
   if (config.auth.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
-    return { verify: (token) => verifyWith((t) => jwtVerify(t, jwks, options), token) };
+    return { verify: (token) => verifyWith((t) => jwtVerify(t, jwks, options), token, maxLifetime) };
   }
   const publicKey = createPublicKey(loadLocalIssuerKey(config));
-  return { verify: (token) => verifyWith((t) => jwtVerify(t, publicKey, { ...options, algorithms: ['EdDSA'] }), token) };
+  return { verify: (token) => verifyWith((t) => jwtVerify(t, publicKey, { ...options, algorithms: ['EdDSA'] }), token, maxLifetime) };
 }
 
-async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPayload }>, token: string): Promise<Principal> {
+async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPayload }>, token: string, maxLifetimeSeconds: number): Promise<Principal> {
   let payload: JWTPayload;
   try {
     ({ payload } = await verify(token));
@@ -49,7 +50,17 @@ async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPaylo
     const expired = error instanceof errors.JWTExpired;
     throw new TokenRejected(expired ? 'The bearer token has expired; get a new one.' : 'The bearer token is not valid for this service.', 'invalid');
   }
+  checkLifetime(payload, maxLifetimeSeconds);
   return principalFrom(payload);
+}
+
+/** A token must expire, and within the configured maximum of when it was issued (or of now, without iat). */
+export function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): void {
+  if (typeof payload.exp !== 'number') throw new TokenRejected('The bearer token has no expiry (exp); get one that expires.', 'invalid');
+  const from = typeof payload.iat === 'number' ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+  if (payload.exp - from > maxLifetimeSeconds) {
+    throw new TokenRejected(`The bearer token lives longer than this service accepts (${maxLifetimeSeconds} s); get a shorter-lived one.`, 'invalid');
+  }
 }
 
 /** Claims: `sub`; `role` (or the first known role in `roles`); `departments` (or `department`). */
@@ -66,12 +77,21 @@ export interface MintOptions {
   readonly sub: string;
   readonly role: Role;
   readonly departments?: readonly string[];
-  /** Lifetime; default 8 hours (a working day). */
+  /** Lifetime; default 8 hours (a working day), never more than AUTH_MAX_TOKEN_LIFETIME. */
   readonly ttlSeconds?: number;
+}
+
+/** The default lifetime of minted tokens: a working day, or the configured maximum when shorter. */
+export function defaultTokenLifetime(config: AppConfig): number {
+  return Math.min(8 * 3600, config.auth.maxTokenLifetimeSeconds);
 }
 
 /** Mints a token with the embedded issuer's key (the `civic-ledger token` command, tests, demos). */
 export function mintLocalToken(config: AppConfig, options: MintOptions): Promise<string> {
+  const ttl = options.ttlSeconds ?? defaultTokenLifetime(config);
+  if (ttl > config.auth.maxTokenLifetimeSeconds) {
+    throw new ConfigError(`A token may live at most AUTH_MAX_TOKEN_LIFETIME = ${config.auth.maxTokenLifetimeSeconds} seconds (asked for ${ttl}).`);
+  }
   const key = loadLocalIssuerKey(config);
   return new SignJWT({ role: options.role, departments: [...(options.departments ?? [])] })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
@@ -79,6 +99,6 @@ export function mintLocalToken(config: AppConfig, options: MintOptions): Promise
     .setIssuer(config.auth.issuer)
     .setAudience(config.auth.audience)
     .setIssuedAt()
-    .setExpirationTime(`${options.ttlSeconds ?? 8 * 3600}s`)
+    .setExpirationTime(`${ttl}s`)
     .sign(key);
 }

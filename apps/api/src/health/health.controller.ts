@@ -2,11 +2,20 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
-import { Projector } from '@civic-ledger/read-models';
+import { listQuarantine, Projector, QuarantineEntry, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { Relay } from '@civic-ledger/messaging';
 import { RELAY } from '../infrastructure/infrastructure.module';
 import { Public } from '../auth/auth.decorators';
 import type { Response } from 'express';
+
+const QUARANTINE_SCANNED = 1000;
+const POSITIONS_REPORTED = 100;
+
+/** Quarantined events (an event may be quarantined by several projections): count and first positions. */
+function quarantineSummary(entries: readonly QuarantineEntry[]) {
+  const positions = [...new Set(entries.map((q) => q.position))];
+  return { events: positions.length, more: entries.length >= QUARANTINE_SCANNED, positions: positions.slice(0, POSITIONS_REPORTED) };
+}
 
 @ApiTags('health')
 @SkipThrottle()
@@ -17,6 +26,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly projector: Projector,
     @Inject(RELAY) private readonly relay: Relay | null,
+    @Inject(READ_STORE) private readonly views: ReadStore,
   ) {}
 
   @Get('live')
@@ -24,7 +34,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready when the event store answers and the projector is not failing; reports read-model lag. */
+  /**
+   * Ready when the event store answers and the projector is not failing; reports read-model lag and
+   * how many events are quarantined (count and positions only: error details are for operators, via the CLI).
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response) {
     let head: number | null = null;
@@ -34,11 +47,14 @@ export class HealthController {
       head = null;
     }
     const ok = head !== null && this.projector.status !== 'failing';
+    const quarantined = await listQuarantine(this.views, QUARANTINE_SCANNED).catch(() => null);
     res.status(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'unavailable',
       eventStore: head === null ? 'unreachable' : 'ok',
       projector: { status: this.projector.status, checkpoint: this.projector.checkpoint, lag: head === null ? null : Math.max(0, head - this.projector.checkpoint) },
+      // Only how many events and where: what failed is in the logs and `civic-ledger read-models quarantine list`.
+      quarantine: quarantined === null ? 'unknown' : quarantineSummary(quarantined),
       relay: this.relay ? { status: this.relay.status, checkpoint: this.relay.checkpoint, lag: head === null ? null : Math.max(0, head - this.relay.checkpoint) } : 'off',
     };
   }

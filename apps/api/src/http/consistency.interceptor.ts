@@ -14,9 +14,11 @@ export class ConsistencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const raw = context.switchToHttp().getRequest<Request>().headers['x-min-position'];
     if (raw === undefined) return next.handle();
-    const position = Number(Array.isArray(raw) ? raw[0] : raw);
-    if (!Number.isSafeInteger(position) || position < 0) {
-      throw new ApiError('VALIDATION.FAILED', 'X-Min-Position must be a ledger position (a non-negative integer).', [{ field: 'X-Min-Position', messages: ['must be a non-negative integer'] }]);
+    const text = Array.isArray(raw) ? raw[0] : raw;
+    // Decimal digits only: Number() would also read 0x10, 1e3, 0b1 or an empty string.
+    const position = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(position)) {
+      throw new ApiError('VALIDATION.FAILED', 'X-Min-Position must be a ledger position (a non-negative decimal integer).', [{ field: 'X-Min-Position', messages: ['must be a non-negative decimal integer'] }]);
     }
     return from(this.projector.waitFor(position, WAIT_MS)).pipe(switchMap((caughtUp) => {
       if (!caughtUp) throw new ApiError('READ_MODEL.LAGGING', 'The read models have not caught up with that position yet; retry shortly.');

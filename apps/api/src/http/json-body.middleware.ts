@@ -2,7 +2,7 @@ import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { json } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ApiError } from './api-error';
+import { ApiError, FieldError } from './api-error';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 
@@ -34,27 +34,37 @@ export class JsonBodyMiddleware implements NestMiddleware {
     }
     this.parse(req, res, (error?: unknown) => {
       if (error !== undefined) return next(bodyError(error));
-      const forbidden = findForbiddenKey(req.body);
-      return next(forbidden ? new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', [{ field: forbidden, messages: [`${forbidden} is not allowed`] }]) : undefined);
+      const refused = inspectBody(req.body, '', 0);
+      return next(refused ? new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', [refused]) : undefined);
     });
   }
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any request body of this API; validators and hashing recurse, so deeper input stops here. */
+export const MAX_BODY_DEPTH = 16;
 
-/** Keys that could reach object prototypes when the body is turned into class instances. */
-function findForbiddenKey(value: unknown, depth = 0): string | null {
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
+/**
+ * What no field of this API accepts, before validators see it: keys that could reach object
+ * prototypes, nesting beyond MAX_BODY_DEPTH, and null (an optional field is left out, never null).
+ */
+function inspectBody(value: unknown, path: string, depth: number): FieldError | null {
+  if (value === null) return { field: path, messages: [`${path} must not be null; leave an optional field out`] };
+  if (typeof value !== 'object') return null;
+  if (depth >= MAX_BODY_DEPTH) return { field: path || '(body)', messages: [`the body is nested deeper than ${MAX_BODY_DEPTH} levels`] };
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return key;
-    const nested = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1);
-    if (nested) return `${key}.${nested}`;
+    const field = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) return { field, messages: [`${field} is not allowed`] };
+    const nested = inspectBody((value as Record<string, unknown>)[key], field, depth + 1);
+    if (nested) return nested;
   }
   return null;
 }
 
 /** Body-parser failures as our own errors, with a detail that says what to do. */
 function bodyError(error: unknown): unknown {
+  // A parser that recursed too deep (stack exhausted) is answered like any too-deep body.
+  if (error instanceof RangeError) return new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', [{ field: '(body)', messages: [`the body is nested deeper than ${MAX_BODY_DEPTH} levels`] }]);
   switch ((error as { type?: string }).type) {
     case 'entity.too.large': return new ApiError('REQUEST.TOO_LARGE', 'The request body is larger than the server accepts; send less data.');
     case 'entity.parse.failed': return new ApiError('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.');

@@ -4,6 +4,7 @@ import { ApiErrorCode } from './api-error';
 
 /** Every domain error code mapped to its HTTP status; the compiler insists the map is complete. */
 export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
+  'COMMAND.INCOMPLETE': 422,
   'PARTY.NOT_FOUND': 404,
   'PARTY.ALREADY_REGISTERED': 409,
   'PARTY.ERASED': 410,
@@ -38,12 +39,11 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   'CORRESPONDENCE.NOT_ASSIGNED': 409,
   'CORRESPONDENCE.DUE_BEFORE_RECEIVED': 422,
   'CORRESPONDENCE.RECEIVED_IN_FUTURE': 422,
-  'PARTY.ACCESS_REASON_REQUIRED': 422,
   'PARTY.ACCESS_GRANT_NOT_FOUND': 404,
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 

@@ -47,11 +47,24 @@ export function readRequestMeta(req: Request): RequestMeta {
   if (!TOKEN.test(correlationId)) throw invalid('X-Correlation-Id', 'X-Correlation-Id must be 1-100 letters, digits or ._:@-');
   const idempotencyKey = header(req, 'idempotency-key');
   if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1-200 visible ASCII characters');
-  const ifMatch = header(req, 'if-match');
-  const match = ifMatch === undefined ? null : ETAG.exec(ifMatch.trim());
-  if (ifMatch !== undefined && !match) throw invalid('If-Match', 'If-Match must be an ETag from a previous response, e.g. "3"');
+  const expectedRevision = ifMatchRevision(header(req, 'if-match'));
   const requestHash = createHash('sha256').update(`${req.method} ${req.path}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
-  return { actor, principal, correlationId, idempotencyKey, requestHash, expectedRevision: match ? Number(match[2]) : undefined };
+  return { actor, principal, correlationId, idempotencyKey, requestHash, expectedRevision };
+}
+
+/**
+ * If-Match (RFC 9110 §13.1.1): `*` matches any current version (no revision check); otherwise the
+ * strong comparison: a weak tag (W/"3") never matches, so a list of only weak tags fails (412).
+ */
+export function ifMatchRevision(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  const tags = ifMatch.split(',').map((t) => t.trim()).filter(Boolean);
+  const parsed = tags.map((t) => ETAG.exec(t));
+  if (tags.length === 0 || parsed.some((m) => !m)) throw invalid('If-Match', 'If-Match must be * or an ETag from a previous response, e.g. "3"');
+  const strong = (parsed as RegExpExecArray[]).filter((m) => !m[1]).map((m) => Number(m[2]));
+  if (strong.length === 0) throw new ApiError('CONCURRENCY.PRECONDITION_FAILED', 'A weak ETag (W/"…") never matches If-Match; send the strong ETag of the version you last read.');
+  if (new Set(strong).size > 1) throw invalid('If-Match', 'If-Match may name one version only');
+  return strong[0];
 }
 
 export const Meta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta => readRequestMeta(ctx.switchToHttp().getRequest<Request>()));

@@ -5,6 +5,7 @@ import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT 
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
+import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
 
 export interface InfrastructureOptions {
@@ -101,13 +102,22 @@ export class InfrastructureModule {
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
         { provide: STORED_EVENTS, inject: [EVENT_STORE], useFactory: (events: EventStore) => rawEvents(events) },
         { provide: READ_STORE, useFactory: () => createReadStore(config) }, // async: MongoDB reads its live-set pointer
+        { provide: LEDGER_METRICS, useFactory: () => new LedgerMetrics() },
         {
           provide: Projector,
-          inject: [EVENT_STORE, READ_STORE],
-          useFactory: (events: EventStore, views: ReadStore) => new Projector(events, views, {
+          inject: [EVENT_STORE, READ_STORE, LEDGER_METRICS],
+          useFactory: (events: EventStore, views: ReadStore, metrics: LedgerMetrics) => new Projector(events, views, {
             checkpointName: VIEWS_CHECKPOINT,
             projections: LEDGER_PROJECTIONS,
             onError: (error, event) => logger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, eventType: event?.type, position: event?.position }, 'projection failed; retrying'),
+            onBatch: ({ position }) => metrics.projectorCheckpoint.set(position),
+            // What failed, never the data: ids, type, position and the error's class.
+            onQuarantine: (entry) => {
+              metrics.quarantine(entry);
+              logger.error({
+                projection: entry.projection, eventId: entry.eventId, eventType: entry.eventType, streamId: entry.streamId, position: entry.position, errorName: entry.error.name,
+              }, 'projection could not apply an event; quarantined it and went on (see civic-ledger read-models quarantine list)');
+            },
           }),
         },
         {
@@ -125,7 +135,7 @@ export class InfrastructureModule {
         ProjectorLifecycle,
         CheckpointScheduler,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, STORED_EVENTS, READ_STORE, Projector, RELAY, AUDIT_SIGNER],
+      exports: [APP_CONFIG, EVENT_STORE, STORED_EVENTS, READ_STORE, Projector, RELAY, AUDIT_SIGNER, LEDGER_METRICS],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
 import { CHANNELS, CONFIDENTIALITY_LEVELS, DIRECTIONS } from '@civic-ledger/domain';
 import { IsInstant } from '../http/instant';
@@ -32,7 +32,7 @@ export class InteractionChangesDto extends PartialType(
 ) {}
 
 export class AmendInteractionDto {
-  @ApiProperty({ type: InteractionChangesDto }) @ValidateNested() @Type(() => InteractionChangesDto) changes!: InteractionChangesDto;
+  @ApiProperty({ type: InteractionChangesDto }) @IsDefined() @ValidateNested() @Type(() => InteractionChangesDto) changes!: InteractionChangesDto;
   @ApiProperty({ example: 'summary mistyped' }) @IsString() @Length(1, 500) reason!: string;
 }
 

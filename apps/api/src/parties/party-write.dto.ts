@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsISO31661Alpha2, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches,
   ValidateIf, ValidateNested,
 } from 'class-validator';
 
@@ -10,12 +10,14 @@ export const CONTACT_KINDS = ['email', 'phone', 'postal'] as const;
 export const RELATIONSHIP_KINDS = ['spouse', 'guardian', 'employee-of', 'representative', 'parent', 'child', 'other'] as const;
 export const CONSENT_CHANNELS = ['email', 'phone', 'sms', 'letter', 'counter', 'web', 'chat', 'social', 'field-visit', 'any'] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
+/** Trim, then validate: a value of only spaces is empty, not a value. */
+const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const DATE_ONLY = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class NameDto {
-  @ApiProperty({ example: 'Zoë Núñez', maxLength: 200 }) @IsString() @Length(1, 200) full!: string;
-  @ApiPropertyOptional({ example: 'Zoë' }) @IsOptional() @IsString() @Length(1, 100) given?: string;
-  @ApiPropertyOptional({ example: 'Núñez' }) @IsOptional() @IsString() @Length(1, 100) family?: string;
+  @ApiProperty({ example: 'Zoë Núñez', maxLength: 200 }) @Trim() @IsString() @Length(1, 200) full!: string;
+  @ApiPropertyOptional({ example: 'Zoë' }) @IsOptional() @Trim() @IsString() @Length(1, 100) given?: string;
+  @ApiPropertyOptional({ example: 'Núñez' }) @IsOptional() @Trim() @IsString() @Length(1, 100) family?: string;
 }
 
 export class PostalAddressDto {
@@ -28,21 +30,21 @@ export class PostalAddressDto {
 export class ContactPointDto {
   @ApiProperty({ enum: CONTACT_KINDS }) @IsIn(CONTACT_KINDS) kind!: (typeof CONTACT_KINDS)[number];
   @ApiPropertyOptional({ example: 'zoe@example.org', description: 'E-mail address or phone number; omitted for postal (use address).' })
-  @ValidateIf((o: ContactPointDto) => o.kind !== 'postal') @IsString() @Length(3, 320) value?: string;
+  @ValidateIf((o: ContactPointDto) => o.kind !== 'postal') @Trim() @IsString() @Length(3, 320) value?: string;
   @ApiPropertyOptional({ type: PostalAddressDto })
-  @ValidateIf((o: ContactPointDto) => o.kind === 'postal') @ValidateNested() @Type(() => PostalAddressDto) address?: PostalAddressDto;
+  @ValidateIf((o: ContactPointDto) => o.kind === 'postal') @IsDefined() @ValidateNested() @Type(() => PostalAddressDto) address?: PostalAddressDto;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() verified?: boolean;
   @ApiPropertyOptional({ example: 'home' }) @IsOptional() @IsString() @Length(1, 40) label?: string;
 }
 
 export class IdentifierDto {
   @ApiProperty({ example: 'client-number', description: 'lower-case scheme name' }) @Matches(SLUG, { message: 'scheme must be lower-case letters, digits and dashes' }) scheme!: string;
-  @ApiProperty({ example: 'C-100234' }) @IsString() @Length(1, 100) value!: string;
+  @ApiProperty({ example: 'C-100234' }) @Trim() @IsString() @Length(1, 100) value!: string;
 }
 
 export class RegisterPartyDto {
   @ApiProperty({ enum: PARTY_KINDS }) @IsIn(PARTY_KINDS) kind!: (typeof PARTY_KINDS)[number];
-  @ApiProperty({ type: NameDto }) @ValidateNested() @Type(() => NameDto) name!: NameDto;
+  @ApiProperty({ type: NameDto }) @IsDefined() @ValidateNested() @Type(() => NameDto) name!: NameDto;
   @ApiPropertyOptional({ example: '1984-02-29' }) @IsOptional() @Matches(DATE_ONLY, { message: 'birthDate must be a date YYYY-MM-DD from 1900 on' }) @IsISO8601({ strict: true }) birthDate?: string;
   @ApiPropertyOptional({ example: 'en' }) @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'preferredLanguage must be a BCP 47 tag such as en or cy-GB' }) preferredLanguage?: string;
   @ApiPropertyOptional({ type: [ContactPointDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactPointDto) contactPoints?: ContactPointDto[];
@@ -52,7 +54,7 @@ export class RegisterPartyDto {
 }
 
 export class ChangeNameDto {
-  @ApiProperty({ type: NameDto }) @ValidateNested() @Type(() => NameDto) name!: NameDto;
+  @ApiProperty({ type: NameDto }) @IsDefined() @ValidateNested() @Type(() => NameDto) name!: NameDto;
   @ApiPropertyOptional({ example: 'marriage' }) @IsOptional() @IsString() @Length(1, 200) reason?: string;
 }
 

@@ -2,9 +2,11 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '@civic-ledger/config';
-import { MongoReadModelSets } from '@civic-ledger/read-models';
+import { ensureQuarantine, listQuarantine, MongoReadModelSets, QuarantineEntry } from '@civic-ledger/read-models';
 import { VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines } from '../cli-output';
+import { openStores } from '../cli-stores';
+import { describeRebuild, rebuildReadModels } from './rebuild.command';
 
 interface SetInfo { name: string; live: boolean }
 
@@ -49,5 +51,43 @@ export function readModelSetsCommand(): Command {
     await dropSet(name);
     printLines([`dropped ${name}`]);
   });
+  command.addCommand(quarantineCommand());
+  return command;
+}
+
+async function liveQuarantine(): Promise<QuarantineEntry[]> {
+  const stores = await openStores();
+  try {
+    await ensureQuarantine(stores.views);
+    return await listQuarantine(stores.views);
+  } finally {
+    await stores.close();
+  }
+}
+
+function describeEntry(q: QuarantineEntry): string {
+  return `${q.position}  ${q.streamId}@${q.revision}  ${q.eventType} (${q.eventId})  ${q.projection}: ${q.error.name}${q.error.message ? `: ${q.error.message}` : ''}`;
+}
+
+/** Dead letters of the live read-model set: list them, or retry them by rebuilding the read models. */
+function quarantineCommand(): Command {
+  const command = new Command('quarantine').description('events a read-model projection could not apply (stored events are never altered)');
+  command.command('list').description('list the quarantined events of the live read-model set').option('--json', 'print as JSON').action(async (opts: { json?: boolean }) => {
+    const entries = await liveQuarantine();
+    if (opts.json) printJson(entries);
+    else printLines(entries.length ? entries.map(describeEntry) : ['no quarantined events']);
+  });
+  command.command('retry')
+    .description('project the quarantined events again, with every event of their streams in ledger order: rebuilds the read models into a fresh set (blue/green) and switches to it; what still fails stays quarantined')
+    .option('--no-swap', 'only build and report; leave the live read models in place')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { swap: boolean; json?: boolean }) => {
+      const before = await liveQuarantine();
+      const summary = await rebuildReadModels(opts.swap);
+      const still = new Set(summary.quarantined.map((q) => q.id));
+      const resolved = before.filter((q) => !still.has(q.id));
+      if (opts.json) printJson({ before: before.length, resolved: resolved.map((q) => q.id), quarantined: summary.quarantined, rebuild: summary });
+      else printLines([`${resolved.length} of ${before.length} quarantined events now apply; ${summary.quarantined.length} remain quarantined`, ...describeRebuild(summary)]);
+    });
   return command;
 }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '@civic-ledger/config';
-import { mintLocalToken } from '../../../api/src/auth/tokens';
+import { defaultTokenLifetime, mintLocalToken } from '../../../api/src/auth/tokens';
 import { Role, ROLES } from '../../../api/src/auth/roles';
 import { integerOption } from '../cli-options';
 import { printJson, printLines } from '../cli-output';
@@ -16,14 +16,15 @@ export function tokenCommand(): Command {
     .addOption(new Option('--role <role>', 'what the holder may do').choices([...ROLES]).makeOptionMandatory())
     .requiredOption('--sub <subject>', 'who the holder is (recorded as the actor of every change)')
     .option('--department <name>', 'a department the holder works for (repeat for several)', department)
-    .option('--ttl <seconds>', 'lifetime in seconds', integerOption(60), 8 * 3600)
+    .option('--ttl <seconds>', 'lifetime in seconds (default 8 h; at most AUTH_MAX_TOKEN_LIFETIME)', integerOption(60))
     .option('--json', 'print the token and its claims as JSON')
-    .action(async (opts: { role: Role; sub: string; department?: string[]; ttl: number; json?: boolean }) => {
+    .action(async (opts: { role: Role; sub: string; department?: string[]; ttl?: number; json?: boolean }) => {
       const config = loadConfig();
+      const ttl = opts.ttl ?? defaultTokenLifetime(config);
       if (config.auth.jwksUrl) throw new ConfigError('AUTH_JWKS_URL is set: tokens come from your OIDC issuer, not from this command.');
       const departments = opts.department ?? [];
-      const token = await mintLocalToken(config, { sub: opts.sub, role: opts.role, departments, ttlSeconds: opts.ttl });
-      const expiresAt = new Date(Date.now() + opts.ttl * 1000).toISOString();
+      const token = await mintLocalToken(config, { sub: opts.sub, role: opts.role, departments, ttlSeconds: ttl });
+      const expiresAt = new Date(Date.now() + ttl * 1000).toISOString();
       if (opts.json) printJson({ token, sub: opts.sub, role: opts.role, departments, expiresAt });
       else printLines([token]);
     });

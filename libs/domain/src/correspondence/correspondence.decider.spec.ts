@@ -60,3 +60,16 @@ describe('correspondence decider', () => {
     });
   });
 });
+
+describe('correspondence decider: incomplete commands (whatever the transport let through)', () => {
+  it('refuses a receipt without subject or parties, and steps without what they record', () => {
+    spec([]).when(receive({ subject: '  ' })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(receive({ partyIds: [] })).thenFails('COMMAND.INCOMPLETE');
+    spec([received]).when(step('AssignCorrespondence', {})).thenFails('COMMAND.INCOMPLETE');
+    spec([received, assigned]).when(step('CloseCorrespondence', { resolution: null })).thenFails('COMMAND.INCOMPLETE');
+  });
+
+  it('moves the item when assigned to a department', () =>
+    spec([received]).when(step('AssignCorrespondence', { assigneeId: 'staff-9', department: 'housing' }))
+      .then([{ type: 'CorrespondenceAssigned', data: { ...refs, assigneeId: 'staff-9', department: 'housing' } }]));
+});

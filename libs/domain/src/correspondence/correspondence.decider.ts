@@ -1,6 +1,7 @@
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { isInFuture } from '../shared/time';
+import { checkCorrespondenceCommand } from './correspondence.command-checks';
 import * as C from './correspondence.commands';
 import { CorrespondenceEvent, CorrespondenceStatus } from './correspondence.events';
 
@@ -51,7 +52,9 @@ function assign(cmd: C.AssignCorrespondence, state: CorrespondenceState): Decisi
   if (current.status === 'responded') {
     throw new DomainError('CORRESPONDENCE.INVALID_TRANSITION', 'Responded correspondence is closed or reopened, not reassigned.');
   }
-  return [{ type: 'CorrespondenceAssigned', data: { ...refs(current), assigneeId: cmd.data.assigneeId, department: cmd.data.department } }];
+  const { department } = cmd.data;
+  // A department moves the item (the read models follow it).
+  return [{ type: 'CorrespondenceAssigned', data: { ...refs(current), assigneeId: cmd.data.assigneeId, ...(department ? { department } : {}) } }];
 }
 
 function respond(cmd: C.RespondToCorrespondence, state: CorrespondenceState): Decision {
@@ -72,6 +75,7 @@ function reopen(cmd: C.ReopenCorrespondence, state: CorrespondenceState): Decisi
 }
 
 export function decideCorrespondence(command: C.CorrespondenceCommand, state: CorrespondenceState): Decision {
+  checkCorrespondenceCommand(command);
   switch (command.type) {
     case 'ReceiveCorrespondence': return receive(command, state);
     case 'AcknowledgeCorrespondence': return acknowledge(command, state);

@@ -58,3 +58,22 @@ describe('interaction decider', () => {
     });
   });
 });
+
+describe('interaction decider: incomplete commands (whatever the transport let through)', () => {
+  const amend = (data: Record<string, unknown>) => ({ type: 'AmendInteraction', metadata: meta, data: { interactionId, reason: 'typo', ...data } }) as never;
+
+  it('refuses a recording without summary, topics or parties', () => {
+    spec([]).when(record({ summary: undefined as never })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(record({ topics: null as never })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(record({ partyIds: [] })).thenFails('COMMAND.INCOMPLETE');
+  });
+
+  it('refuses an amendment without changes, with null or ill-typed changes, or to a field that cannot be amended', () => {
+    spec([recorded]).when(amend({ changes: undefined })).thenFails('COMMAND.INCOMPLETE');
+    spec([recorded]).when(amend({ changes: { occurredAt: null } })).thenFails('COMMAND.INCOMPLETE');
+    spec([recorded]).when(amend({ changes: { topics: null } })).thenFails('COMMAND.INCOMPLETE');
+    spec([recorded]).when(amend({ changes: { topics: 'housing' } })).thenFails('COMMAND.INCOMPLETE');
+    spec([recorded]).when(amend({ changes: { partyIds: ['p-2'] } })).thenFails('COMMAND.INCOMPLETE');
+    spec([recorded]).when(amend({ changes: { summary: 'fixed' }, reason: '' })).thenFails('COMMAND.INCOMPLETE');
+  });
+});

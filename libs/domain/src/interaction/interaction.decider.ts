@@ -1,6 +1,7 @@
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { isInFuture } from '../shared/time';
+import { checkInteractionCommand } from './interaction.command-checks';
 import * as C from './interaction.commands';
 import { AMENDABLE_FIELDS, Confidentiality, InteractionChanges, InteractionDetails, InteractionEvent } from './interaction.events';
 
@@ -67,6 +68,7 @@ function setConfidentiality(cmd: C.SetInteractionConfidentiality, state: Interac
 }
 
 export function decideInteraction(command: C.InteractionCommand, state: InteractionState): Decision {
+  checkInteractionCommand(command);
   switch (command.type) {
     case 'RecordInteraction': return record(command, state);
     case 'AmendInteraction': return amend(command, state);

@@ -134,7 +134,7 @@ describe('party decider', () => {
 
     it('refuses a grant without a reason', () =>
       spec([housing]).when({ type: 'GrantPartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', department: 'waste', reason: '  ' } })
-        .thenFails('PARTY.ACCESS_REASON_REQUIRED'));
+        .thenFails('COMMAND.INCOMPLETE'));
 
     it('revokes a grant in force, naming its department', () =>
       spec([housing, granted]).when({ type: 'RevokePartyAccess', metadata: meta, data: { partyId, grantId: 'g-1', reason: 'Not justified' } })
@@ -149,5 +149,24 @@ describe('party decider', () => {
       const state = [housing, granted].reduce(partyDecider.evolve, partyDecider.initialState());
       expect(partyDepartments(state)).toEqual(['housing', 'waste']);
     });
+  });
+});
+
+describe('party decider: incomplete commands (whatever the transport let through)', () => {
+  const bad = (type: string, data: Record<string, unknown>) => ({ type, metadata: meta, data: { partyId, ...data } }) as never;
+
+  it('refuses a registration without a name, with an empty name, or a contact point without its value', () => {
+    spec([]).when(bad('RegisterParty', { kind: 'person' })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(bad('RegisterParty', { kind: 'person', name: { full: '   ' } })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(bad('RegisterParty', { kind: 'alien', name: { full: 'Zoë' } })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(bad('RegisterParty', { kind: 'person', name: { full: 'Zoë' }, contactPoints: [{ contactPointId: 'cp', kind: 'email', verified: false }] })).thenFails('COMMAND.INCOMPLETE');
+    spec([]).when(bad('RegisterParty', { kind: 'person', name: { full: 'Zoë' }, contactPoints: [{ contactPointId: 'cp', kind: 'postal', verified: false }] })).thenFails('COMMAND.INCOMPLETE');
+  });
+
+  it('refuses a name change without a name, an identifier of only spaces and null in optional fields', () => {
+    spec([registered]).when(bad('ChangePartyName', {})).thenFails('COMMAND.INCOMPLETE');
+    spec([registered]).when(bad('ChangePartyName', { name: { full: 'New', given: null } })).thenFails('COMMAND.INCOMPLETE');
+    spec([registered]).when(bad('AddIdentifier', { scheme: 'client-number', value: '  ' })).thenFails('COMMAND.INCOMPLETE');
+    spec([registered]).when(bad('MergeParty', { survivorPartyId: 'p-2', survivorKnown: true })).thenFails('COMMAND.INCOMPLETE');
   });
 });

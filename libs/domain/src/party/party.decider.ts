@@ -1,5 +1,6 @@
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { checkPartyCommand } from './party.command-checks';
 import * as C from './party.commands';
 import { PartyEvent } from './party.events';
 import { ActiveParty, consentKey, evolveParty, identifierKey, initialPartyState, partyDepartments, PartyState } from './party.state';
@@ -141,7 +142,6 @@ function releaseLegalHold(cmd: C.ReleaseLegalHold, state: PartyState): Decision 
 
 function grantAccess(cmd: C.GrantPartyAccess, state: PartyState): Decision {
   const party = active(state);
-  if (!cmd.data.reason.trim()) throw new DomainError('PARTY.ACCESS_REASON_REQUIRED', 'Breaking the glass needs a reason.');
   // A department that already sees the party gains nothing: no grant is recorded.
   if (partyDepartments(party).includes(cmd.data.department)) return [];
   return [{ type: 'PartyAccessGranted', data: { ...cmd.data, basis: 'break-glass' } }];
@@ -155,6 +155,7 @@ function revokeAccess(cmd: C.RevokePartyAccess, state: PartyState): Decision {
 }
 
 export function decideParty(command: C.PartyCommand, state: PartyState): Decision {
+  checkPartyCommand(command);
   switch (command.type) {
     case 'RegisterParty': return register(command, state);
     case 'ChangePartyName': return changeName(command, state);

@@ -1,5 +1,6 @@
 /** Stable, namespaced error codes. Each transport maps every code exhaustively. */
 export const DOMAIN_ERROR_CODES = [
+  'COMMAND.INCOMPLETE',
   'PARTY.NOT_FOUND',
   'PARTY.ALREADY_REGISTERED',
   'PARTY.ERASED',
@@ -34,7 +35,6 @@ export const DOMAIN_ERROR_CODES = [
   'CORRESPONDENCE.NOT_ASSIGNED',
   'CORRESPONDENCE.DUE_BEFORE_RECEIVED',
   'CORRESPONDENCE.RECEIVED_IN_FUTURE',
-  'PARTY.ACCESS_REASON_REQUIRED',
   'PARTY.ACCESS_GRANT_NOT_FOUND',
 ] as const;
 

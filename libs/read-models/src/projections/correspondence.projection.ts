@@ -42,7 +42,11 @@ export const correspondenceProjection: Projection = {
     doc.steps.push({ step, at: env.occurredAt, actor: env.actor, recordedAt: env.recordedAt, details });
     doc.revision = env.revision;
     doc.updatedAt = env.recordedAt;
-    if (event.type === 'CorrespondenceAssigned') doc.assigneeId = event.data.assigneeId;
+    if (event.type === 'CorrespondenceAssigned') {
+      doc.assigneeId = event.data.assigneeId;
+      // Assigning to a department moves the item there.
+      if (event.data.department) doc.department = event.data.department;
+    }
     if (event.type === 'CorrespondenceClosed') doc.closedAt = env.occurredAt;
     if (event.type === 'CorrespondenceReopened') {
       doc.status = doc.assigneeId ? 'assigned' : 'received';

@@ -1,0 +1,55 @@
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { timingSafeEqual } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
+import type { Request } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { TOKEN_VERIFIER, TokenRejected, TokenVerifier } from '../auth/tokens';
+import { ApiError } from '../http/api-error';
+import { LEDGER_METRICS, LedgerMetrics } from '../infrastructure/ledger-metrics';
+
+const READERS = ['auditor', 'service'];
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Prometheus metrics (process, projector, quarantine). Readable with METRICS_TOKEN as a bearer token
+ * (for the scraper), or a staff token of the auditor or service role; anyone else gets 401/403.
+ */
+@ApiExcludeController() // for operators' scrapers (see the README), not part of the public API document
+@SkipThrottle()
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    @Inject(LEDGER_METRICS) private readonly metrics: LedgerMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  async scrape(@Req() req: Request): Promise<string> {
+    await this.authorise(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]);
+    req.res?.type(this.metrics.registry.contentType);
+    return this.metrics.registry.metrics();
+  }
+
+  private async authorise(token: string | undefined): Promise<void> {
+    if (!token) throw new ApiError('AUTH.UNAUTHENTICATED', 'Send METRICS_TOKEN or a token of the auditor or service role as a bearer token.');
+    if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return;
+    let role: string;
+    try {
+      role = (await this.verifier.verify(token)).role;
+    } catch (error) {
+      if (error instanceof TokenRejected) throw new ApiError(error.kind === 'no-role' ? 'AUTH.FORBIDDEN' : 'AUTH.UNAUTHENTICATED', error.message);
+      throw error;
+    }
+    if (!READERS.includes(role)) throw new ApiError('AUTH.FORBIDDEN', `Metrics are for the roles ${READERS.join(', ')} (or METRICS_TOKEN); the token's role is ${role}.`);
+  }
+}
