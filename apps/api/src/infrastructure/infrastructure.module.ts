@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore, StreamNotFound } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
@@ -118,7 +119,12 @@ export class InfrastructureModule {
             events,
             new KafkaEventPublisher({ brokers: config.kafkaBrokers }),
             { load: (name) => views.checkpoint(name), save: (name, position) => views.commit([], { name, position }) },
-            { onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint') },
+            {
+              onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint'),
+              schemaBase: config.feedSchemaBaseUrl,
+              // Keys are checked right before each send: a batch read before an erasure is read again.
+              erasedAmong: events instanceof EncryptingEventStore ? (partyIds) => events.erasedAmong(partyIds) : undefined,
+            },
           )),
         },
         { provide: AUDIT_SIGNER, useFactory: () => loadSigner(config) },
