@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import { mongoDatabaseName } from '@civic-ledger/config';
 import { MongoReadStore } from './mongo.read-store';
 
 const META = 'civic_ledger_meta';
@@ -15,7 +16,7 @@ export class MongoReadModelSets {
 
   static connect(url: string): MongoReadModelSets {
     const client = new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
-    return new MongoReadModelSets(client, new URL(url).pathname.replace(/^\//, '') || 'civic_ledger');
+    return new MongoReadModelSets(client, mongoDatabaseName(url));
   }
 
   private get meta() {
