@@ -6,6 +6,7 @@ import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
 import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
+import { KeptReadModelSets } from './kept-read-model-sets';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
 
 export interface InfrastructureOptions {
@@ -109,6 +110,8 @@ export class InfrastructureModule {
             checkpointName: VIEWS_CHECKPOINT,
             projections: LEDGER_PROJECTIONS,
             onError: (error, event) => logger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, eventType: event?.type, position: event?.position }, 'projection failed; retrying'),
+            // Erasure reaches the read-model sets kept by rebuilds too (docs/privacy.md).
+            beforeErasureCommit: ((kept) => (position: number) => kept.catchUp(position))(KeptReadModelSets.of(config, events, views)),
           }),
         },
         {

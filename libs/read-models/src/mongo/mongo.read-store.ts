@@ -46,6 +46,11 @@ export class MongoReadStore implements ReadStore {
     return new MongoReadStore(client, dbName, options);
   }
 
+  /** The collection prefix of the read-model set this store writes to. */
+  get setPrefix(): string {
+    return this.prefix;
+  }
+
   private coll(collection: string): Collection<Stored> {
     if (!/^[a-z][a-z0-9_]*$/.test(collection)) throw new Error(`Invalid collection name: ${collection}`);
     return this.db.collection<Stored>(`${this.prefix}${collection}`);
