@@ -10,10 +10,12 @@ export class ContractValidator {
   constructor(contractsDir: string) {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
-    for (const file of readdirSync(contractsDir).filter((f) => f.endsWith('.schema.json'))) {
+    for (const file of readdirSync(contractsDir)) {
+      // <Name>.v<N>.schema.json describes the payload of ce_type civic-ledger.<Name>.v<N>.
+      const match = /^([A-Za-z]+)\.(v\d+)\.schema\.json$/.exec(file);
+      if (!match) continue;
       const schema = JSON.parse(readFileSync(join(contractsDir, file), 'utf8')) as { title: string };
-      const name = file.replace('.v1.schema.json', '');
-      this.byType.set(`civic-ledger.${name}.v1`, ajv.compile(schema));
+      this.byType.set(`civic-ledger.${match[1]}.${match[2]}`, ajv.compile(schema));
     }
   }
 

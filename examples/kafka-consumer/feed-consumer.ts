@@ -2,8 +2,10 @@
  * An example downstream consumer of the civic-ledger feed, written to be copied:
  * - subscribes to the public topics as a consumer group,
  * - validates every message against the published JSON Schema for its ce_type,
- * - drops duplicates (delivery is at least once) by ce_id,
- * - honours erasure: a PartyErased event or a tombstone on the profile topic deletes the local copy.
+ * - drops duplicates (delivery is at least once) by (ce_source, ce_id),
+ * - accepts every published version of a type (PartyProfile.v1 and .v2, ...),
+ * - honours erasure: a PartyErased event, a profile with status "erased" or a tombstone
+ *   (PartyProfileErased, null value) on the profile topic deletes the local copy.
  * Offsets are committed only after a message is handled, so a crash re-delivers rather than loses.
  */
 import { Consumer, EachMessagePayload, Kafka, logLevel } from 'kafkajs';
@@ -33,8 +35,8 @@ function headerMap(message: EachMessagePayload['message']): Record<string, strin
 }
 
 export function handle(copy: LocalCopy, validator: ContractValidator, m: FeedMessage): void {
-  const { ce_id: id, ce_type: type } = m.headers;
-  const dedupeKey = `${m.topic}|${id}`;
+  const { ce_id: id, ce_source: source, ce_type: type } = m.headers;
+  const dedupeKey = `${source}|${id}`;
   if (copy.seen.has(dedupeKey)) {
     copy.duplicates += 1;
     return;
@@ -47,8 +49,12 @@ export function handle(copy: LocalCopy, validator: ContractValidator, m: FeedMes
   }
   const errors = validator.validate(type, m.payload);
   if (errors.length) copy.invalid.push({ type, errors });
-  if (type === 'civic-ledger.PartyProfile.v1') copy.profiles.set(m.key, m.payload);
-  if (type === 'civic-ledger.PartyErased.v1') copy.profiles.delete(m.key);
+  const name = /^civic-ledger\.([A-Za-z]+)\.v\d+$/.exec(type)?.[1];
+  if (name === 'PartyProfile') {
+    if (m.payload.status === 'erased') copy.profiles.delete(m.key);
+    else copy.profiles.set(m.key, m.payload);
+  }
+  if (name === 'PartyErased') copy.profiles.delete(m.key);
   copy.received.push(m);
 }
 

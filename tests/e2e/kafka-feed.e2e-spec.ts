@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Consumer } from 'kafkajs';
 import { ContractValidator } from '../../examples/kafka-consumer/contract-validator';
-import { LocalCopy, startFeedConsumer } from '../../examples/kafka-consumer/feed-consumer';
+import { FeedMessage, LocalCopy, startFeedConsumer } from '../../examples/kafka-consumer/feed-consumer';
 import { KafkaBroker, startKafkaBroker } from '../infra/kafka-broker';
 import { javaServersAvailable } from '../infra/require-java';
 import { BREAK_GLASS, interaction, letter, person, startTestApp, TestApp } from './support/test-app';
@@ -14,6 +14,7 @@ suite('Kafka integration feed', () => {
   let t: TestApp;
   let copy: LocalCopy;
   let consumer: Consumer;
+  let reader: Consumer | undefined;
   const validator = new ContractValidator(join(__dirname, '..', '..', 'libs', 'messaging', 'contracts'));
   const ids: Record<string, string> = {};
 
@@ -23,16 +24,19 @@ suite('Kafka integration feed', () => {
   }, 120_000);
   afterAll(async () => {
     await consumer?.disconnect();
+    await reader?.disconnect();
     await t?.close();
     await broker?.stop();
   });
 
   const post = async (path: string, body: object, status = 201) => {
     const res = await t.http.post(path).send(body);
-    expect({ path, status: res.status }).toEqual({ path, status });
+    expect({ path, status: res.status, ...(res.status === status ? {} : { problem: res.body }) }).toEqual({ path, status });
     return res;
   };
-  const byType = (type: string) => copy.received.filter((m) => m.headers.ce_type === `civic-ledger.${type}.v1`);
+  // Any published version of the type (v1 or v2).
+  const ofType = (messages: FeedMessage[], type: string) => messages.filter((m) => new RegExp(`^civic-ledger\\.${type}\\.v\\d+$`).test(m.headers.ce_type));
+  const byType = (type: string) => ofType(copy.received, type);
   async function until(predicate: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
@@ -99,5 +103,28 @@ suite('Kafka integration feed', () => {
     // ErasureRequested is internal; PartyErased goes out with a tombstone for the profile; then the checkpoint.
     expect(copy.received.length - receivedBefore).toBe(3);
     expect(byType('PartyRegistered').filter((m) => m.key === ids.zoe)).toHaveLength(1);
+  });
+
+  it('sends nothing of a person erased while the broker was down: what it sends after the erasure is read after it', async () => {
+    await broker.stop();
+    const contact = { name: 'Hieronymus Outage-Plaintext', email: 'hieronymus@outage.example', phone: '+442079460958', identifier: 'HO-77812', summary: 'Hieronymus disclosed his rent arrears' };
+    const id = (await post('/v1/parties', person(contact.name, { contactPoints: [{ kind: 'email', value: contact.email }, { kind: 'phone', value: contact.phone }] }))).body.id as string;
+    await post(`/v1/parties/${id}/identifiers`, { scheme: 'client-number', value: contact.identifier });
+    await post('/v1/interactions', interaction([id], { summary: contact.summary }));
+    await post(`/v1/parties/${id}/erasure`, { legalBasis: 'GDPR art. 17' });
+    await post(`/v1/parties/${id}/erasure/completion`, {}, 200);
+    await broker.restart();
+
+    // An independent reader of every topic from the beginning, once the erasure itself went out.
+    const read = await startFeedConsumer([broker.brokers], `e2e-erased-${id}`, validator);
+    reader = read.consumer;
+    await until(() => read.copy.received.some((m) => m.key === id && m.payload === null), 'the tombstone of the erased person', 120_000);
+    const about = read.copy.received.filter((m) => m.key === id);
+    const text = JSON.stringify(about);
+    for (const plaintext of Object.values(contact)) expect(text).not.toContain(plaintext);
+    expect(text).not.toContain('[erased]');
+    expect(ofType(about, 'PartyRegistered')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ erased: true }) })]);
+    expect(ofType(about, 'PartyProfile').map((m) => m.payload?.status)).not.toContain('active');
+    expect(read.copy.invalid).toEqual([]);
   });
 });

@@ -1,4 +1,29 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, mongoDatabaseName } from './app-config';
+
+describe('one MongoDB database rule', () => {
+  it.each([
+    ['mongodb://m:27017', 'civic_ledger'],
+    ['mongodb://m:27017/', 'civic_ledger'],
+    ['mongodb://m:27017/?replicaSet=rs0', 'civic_ledger'],
+    ['mongodb://u:p%2F@a:1,b:2/cl_prod?replicaSet=rs0', 'cl_prod'],
+    ['mongodb+srv://cluster.example/ledger', 'ledger'],
+  ])('%s → %s', (url, db) => {
+    expect(mongoDatabaseName(url)).toBe(db);
+    expect(loadConfig({ READ_STORE: 'mongo', KEY_VAULT: 'mongo', MONGODB_URL: url }).mongodbDatabase).toBe(db);
+  });
+
+  it('refuses what is no MongoDB URL', () => {
+    expect(() => mongoDatabaseName('postgres://x/db')).toThrow(ConfigError);
+  });
+});
+
+describe('feed schema base', () => {
+  it('is an absolute URI ending in a slash, configurable', () => {
+    expect(loadConfig({}).feedSchemaBaseUrl).toBe('https://schemas.civic-ledger.example/contracts/');
+    expect(loadConfig({ FEED_SCHEMA_BASE_URL: 'https://schemas.council.example/feed' }).feedSchemaBaseUrl).toBe('https://schemas.council.example/feed/');
+    expect(() => loadConfig({ FEED_SCHEMA_BASE_URL: 'contracts/' })).toThrow(/FEED_SCHEMA_BASE_URL must be an absolute URI/);
+  });
+});
 
 describe('loadConfig', () => {
   it('defaults to everything embedded', () => {

@@ -12,7 +12,18 @@ export interface AppConfig {
   readonly eventStoreUrl: string | null;
   readonly readStore: ReadStoreKind;
   readonly mongodbUrl: string | null;
+  /**
+   * The one MongoDB database every Mongo component uses (read models, key vault): the path of
+   * MONGODB_URL, or `civic_ledger` when the URL names none. Null without MONGODB_URL.
+   */
+  readonly mongodbDatabase: string | null;
   readonly kafkaBrokers: readonly string[];
+  /**
+   * Absolute base URI of the feed's JSON Schemas (FEED_SCHEMA_BASE_URL); each message's ce_dataschema is
+   * this base plus the schema file name, e.g. `<base>PartyProfile.v2.schema.json`. Serve
+   * libs/messaging/contracts/ there (or point it at where you publish them).
+   */
+  readonly feedSchemaBaseUrl: string;
   readonly logLevel: LogLevel;
   /** ISO 3166 region used to read phone numbers written without a country code. */
   readonly phoneRegion: string;
@@ -75,6 +86,30 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
+/** Database of a Mongo component when the URL names none. */
+export const DEFAULT_MONGODB_DATABASE = 'civic_ledger';
+
+/** The database rule for every MongoDB component: the URL's path, else civic_ledger (never the driver's `test`). */
+export function mongoDatabaseName(url: string): string {
+  // Parsed by hand: a replica-set URL (mongodb://h1:27017,h2:27017/db) is no WHATWG URL.
+  const match = /^mongodb(?:\+srv)?:\/\/[^/?#]*(?:\/([^?#]*))?/.exec(url);
+  if (!match) throw new ConfigError('MONGODB_URL must be a mongodb:// or mongodb+srv:// URL.');
+  return decodeURIComponent(match[1] ?? '') || DEFAULT_MONGODB_DATABASE;
+}
+
+export const DEFAULT_FEED_SCHEMA_BASE_URL = 'https://schemas.civic-ledger.example/contracts/';
+
+function schemaBase(value: string | undefined): string {
+  const base = value || DEFAULT_FEED_SCHEMA_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new ConfigError(`FEED_SCHEMA_BASE_URL must be an absolute URI (got "${base}").`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 function required(name: string, value: string | undefined, when: string): string {
   if (!value) throw new ConfigError(`${name} is required when ${when}.`);
   return value;
@@ -102,6 +137,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     eventStoreUrl: eventStore === 'esdb' ? required('EVENTSTORE_URL', env.EVENTSTORE_URL, 'EVENT_STORE=esdb') : null,
     readStore,
     mongodbUrl: readStore === 'mongo' || keyVault === 'mongo' ? required('MONGODB_URL', env.MONGODB_URL, `${readStore === 'mongo' ? 'READ_STORE' : 'KEY_VAULT'}=mongo`) : null,
+    mongodbDatabase: env.MONGODB_URL ? mongoDatabaseName(env.MONGODB_URL) : null,
+    feedSchemaBaseUrl: schemaBase(env.FEED_SCHEMA_BASE_URL),
     kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean),
     logLevel: oneOf<LogLevel>('LOG_LEVEL', env.LOG_LEVEL, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     phoneRegion: (env.PHONE_REGION || 'GB').toUpperCase(),

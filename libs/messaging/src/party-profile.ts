@@ -1,12 +1,17 @@
 import { PartyEvent } from '@civic-ledger/domain';
+import { isErasedValue } from './public-events';
 
-/** What the compacted profile topic carries for a party: its current public profile. */
+/**
+ * What the compacted profile topic carries for a party: its current public profile (PartyProfile.v2).
+ * Once the party's data key is gone, status is "erased", name is absent and contactPoints is empty:
+ * nothing that looks like data stands in for what was erased.
+ */
 export interface PartyProfile {
   partyId: string;
   kind: string;
-  name: { full: string; given?: string; family?: string };
+  name?: { full: string; given?: string; family?: string };
   preferredLanguage?: string;
-  status: 'active' | 'merged';
+  status: 'active' | 'merged' | 'erased';
   mergedInto: string | null;
   contactPoints: { contactPointId: string; kind: string; value: string; verified: boolean }[];
   consents: { purpose: string; channel: string }[];
@@ -36,5 +41,10 @@ export function foldProfile(events: readonly { event: PartyEvent; revision: numb
       default: break;
     }
   }
-  return profile;
+  return profile && (isErasedValue(profile.name) || profile.contactPoints.some((c) => isErasedValue(c.value))) ? erasedProfile(profile) : profile;
+}
+
+function erasedProfile(profile: PartyProfile): PartyProfile {
+  const { name: _name, ...rest } = profile;
+  return { ...rest, status: 'erased', contactPoints: [] };
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerEvent } from '@civic-ledger/domain';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { ERASED, LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { ContractValidator } from '../../../examples/kafka-consumer/contract-validator';
 import { toMessage, toProfileMessage } from './cloud-events';
@@ -89,5 +92,88 @@ describe('public event contract', () => {
     expect(validator.validate(profile.headers.ce_type, JSON.parse(profile.value as string))).toEqual([]);
     expect(foldProfile(partyEvents)).toBeNull();
     expect(toProfileMessage(recorded(events[11], 11), P, null)).toMatchObject({ topic: 'civic-ledger.party-profile.v1', key: P, value: null });
+  });
+});
+
+describe('feed contract (AsyncAPI document and CloudEvents attributes)', () => {
+  // js-yaml comes with @nestjs/swagger; the document is plain YAML.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { load } = require('js-yaml') as { load(text: string): unknown };
+  type Doc = { components: { messages: Record<string, { name: string; headers: { $ref: string }; payload: { $ref?: string; type?: string } }>; schemas: Record<string, object> } };
+  const doc = load(readFileSync(join(__dirname, '..', 'contracts', 'asyncapi.yaml'), 'utf8')) as Doc;
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  const declared = (type: string) => Object.values(doc.components.messages).find((m) => m.name === type);
+  const headerErrors = (message: { headers: Readonly<Record<string, string>> }) => {
+    const spec = declared(message.headers.ce_type);
+    if (!spec) return [`${message.headers.ce_type} is not declared`];
+    const schema = doc.components.schemas[spec.headers.$ref.replace('#/components/schemas/', '')];
+    const validate = ajv.compile(schema);
+    return validate(message.headers) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+  const erasedName = { full: ERASED };
+  const erasedEvents: LedgerEvent[] = [
+    { type: 'PartyRegistered', data: { partyId: P, kind: 'person', name: erasedName, preferredLanguage: 'es' } },
+    { type: 'PartyNameChanged', data: { partyId: P, name: erasedName, reason: ERASED } },
+    { type: 'ContactPointAdded', data: { partyId: P, contactPointId: CP, kind: 'email', value: ERASED, verified: true } },
+    { type: 'IdentifierAdded', data: { partyId: P, scheme: 'client-number', value: ERASED } },
+    { type: 'InteractionRecorded', data: { ...(events[12].data as object), summary: ERASED, outcome: ERASED } as never },
+  ];
+
+  it('declares every message type the relay publishes, with headers that satisfy the declared header schema', () => {
+    const all = [...events, ...erasedEvents].map((e, i) => toMessage(recorded(e, i), toPublicEvent(recorded(e, i))!));
+    const checkpoint = { ...recorded(events[0], 0), type: 'LedgerCheckpointSigned', streamId: 'ledger-checkpoints', data: { treeSize: 1, position: 1, rootHash: 'a'.repeat(64), signedAt: '2024-03-01T00:00:00.000Z', algorithm: 'Ed25519', keyId: '0123456789abcdef', signature: 'c2ln' } };
+    all.push(toMessage(checkpoint, toPublicEvent(checkpoint)!));
+    const profile = foldProfile(events.slice(0, 3).map((event, revision) => ({ event, revision })) as Parameters<typeof foldProfile>[0]);
+    all.push(toProfileMessage(recorded(events[2], 2), P, profile), toProfileMessage(recorded(events[11], 11), P, null));
+    for (const message of all) expect({ type: message.headers.ce_type, errors: headerErrors(message) }).toEqual({ type: message.headers.ce_type, errors: [] });
+    expect(all.map((m) => m.headers.ce_type)).toEqual(expect.arrayContaining(['civic-ledger.PartyProfileErased.v1', 'civic-ledger.PartyProfile.v2', 'civic-ledger.LedgerCheckpointSigned.v1']));
+  });
+
+  it('keeps declaring the v1 messages it published before (never changed in place), next to v2', () => {
+    for (const name of ['PartyRegistered', 'PartyNameChanged', 'ContactPointAdded', 'IdentifierAdded', 'InteractionRecorded', 'PartyProfile']) {
+      expect(declared(`civic-ledger.${name}.v1`)?.payload.$ref).toBe(`./${name}.v1.schema.json`);
+      expect(declared(`civic-ledger.${name}.v2`)?.payload.$ref).toBe(`./${name}.v2.schema.json`);
+      expect(publicType(name)).toBe(`civic-ledger.${name}.v2`);
+    }
+  });
+
+  it('names each payload schema by an absolute URI under the configured base', () => {
+    const message = toMessage(recorded(events[0], 0), toPublicEvent(recorded(events[0], 0))!, { schemaBase: 'https://schemas.council.example/feed/' });
+    expect(message.headers.ce_dataschema).toBe('https://schemas.council.example/feed/PartyRegistered.v2.schema.json');
+    expect(toMessage(recorded(events[4], 4), toPublicEvent(recorded(events[4], 4))!).headers.ce_dataschema).toMatch(/^https:\/\/[^/]+\/.*IdentifierAdded\.v2\.schema\.json$/);
+    expect(toProfileMessage(recorded(events[11], 11), P, null).headers).not.toHaveProperty('ce_dataschema');
+  });
+
+  it('never gives two messages the same (ce_source, ce_id), and a re-sent profile keeps its id', () => {
+    const r = recorded(events[0], 0);
+    const event = toMessage(r, toPublicEvent(r)!);
+    const profile = toProfileMessage(r, P, foldProfile([{ event: events[0] as never, revision: 0 }]));
+    expect(`${profile.headers.ce_source}|${profile.headers.ce_id}`).not.toBe(`${event.headers.ce_source}|${event.headers.ce_id}`);
+    expect(profile.headers.ce_id).not.toBe(event.headers.ce_id);
+    expect(toProfileMessage(r, P, null).headers.ce_id).toBe(profile.headers.ce_id);
+  });
+
+  it('publishes no placeholder for erased data: the fields are absent and marked erased (v2)', () => {
+    for (const [i, e] of erasedEvents.entries()) {
+      const pub = toPublicEvent(recorded(e, i))!;
+      expect(JSON.stringify(pub.payload)).not.toContain(ERASED);
+      expect(pub.payload.erased).toBe(true);
+      expect(pub.personalDataOf).toBeUndefined();
+      expect(validator.validate(publicType(e.type), pub.payload)).toEqual([]);
+    }
+    // The v2 schema refuses a message that says erased but still carries the field.
+    expect(validator.validate(publicType('IdentifierAdded'), { partyId: P, scheme: 'client-number', value: ERASED, erased: true })).not.toEqual([]);
+    expect(toPublicEvent(recorded(events[0], 0))?.personalDataOf).toBe(P);
+  });
+
+  it('says "erased" in the profile once the key is gone, without a name or contact values', () => {
+    const erasedHistory = [erasedEvents[0], erasedEvents[2]].map((event, revision) => ({ event, revision })) as Parameters<typeof foldProfile>[0];
+    const profile = foldProfile(erasedHistory);
+    expect(profile).toMatchObject({ status: 'erased', contactPoints: [] });
+    expect(profile).not.toHaveProperty('name');
+    expect(JSON.stringify(profile)).not.toContain(ERASED);
+    expect(validator.validate(publicType('PartyProfile'), profile)).toEqual([]);
+    expect(validator.validate(publicType('PartyProfile'), { ...profile, name: { full: 'X' } })).not.toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent } from '@civic-ledger/domain';
+import { ERASED, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { TOPICS } from './topics';
 
@@ -14,10 +14,44 @@ export interface PublicEvent {
   /** Event type without the version suffix, e.g. InteractionRecorded. */
   readonly name: string;
   readonly payload: Record<string, unknown>;
+  /**
+   * The party whose data key seals the personal fields this payload carries in clear (absent when it
+   * carries none): the relay checks that key is still there right before it sends.
+   */
+  readonly personalDataOf?: string;
 }
 
-const SCHEMA_VERSION = 'v1';
-export const publicType = (name: string) => `civic-ledger.${name}.${SCHEMA_VERSION}`;
+/**
+ * The published version of each message type (1 when not listed). Version 2 of the types that carry
+ * personal data never carries a placeholder for erased data: erased fields are absent and `erased` is
+ * true (PartyProfile: `status` "erased"). Published versions are never changed in place; v1 schemas
+ * stay in contracts/ for the messages the topics still hold.
+ */
+const VERSIONS: Readonly<Record<string, number>> = {
+  PartyRegistered: 2, PartyNameChanged: 2, ContactPointAdded: 2, IdentifierAdded: 2, InteractionRecorded: 2, PartyProfile: 2,
+};
+export const versionOf = (name: string): number => VERSIONS[name] ?? 1;
+export const publicType = (name: string) => `civic-ledger.${name}.v${versionOf(name)}`;
+/** The JSON Schema file of the published version of a message type, in libs/messaging/contracts. */
+export const schemaFile = (name: string) => `${name}.v${versionOf(name)}.schema.json`;
+
+/** What the decrypting event store shows for a personal field whose key was destroyed. */
+export function isErasedValue(value: unknown): boolean {
+  return value === ERASED || (typeof value === 'object' && value !== null && (value as { full?: unknown }).full === ERASED);
+}
+
+/** Copies the personal fields that are still readable; the rest are left out and flagged by `erased`. */
+function personal(data: object, fields: readonly string[], visible = true): { clear: Record<string, unknown>; erased: boolean } {
+  const clear: Record<string, unknown> = {};
+  let erased = false;
+  for (const field of fields) {
+    const value = (data as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (isErasedValue(value)) erased = true;
+    else if (visible) clear[field] = value;
+  }
+  return { clear, erased };
+}
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
   const out: Partial<Pick<T, K>> = {};
@@ -29,14 +63,21 @@ function party(event: LedgerEvent & { data: { partyId: string } }, payload: Reco
   return { topic: TOPICS.party, key: event.data.partyId, name: event.type, payload };
 }
 
+/** A party event with personal fields: those still readable in clear, `erased` true when some were erased. */
+function partyWithPersonal(event: LedgerEvent & { data: { partyId: string } }, base: Record<string, unknown>, fields: readonly string[]): PublicEvent {
+  const { clear, erased } = personal(event.data, fields);
+  const out = party(event, { ...base, ...clear, erased });
+  return Object.keys(clear).length > 0 ? { ...out, personalDataOf: event.data.partyId } : out;
+}
+
 function partyEvent(e: LedgerEvent): PublicEvent | null {
   if (!isPartyEvent(e)) return null;
   switch (e.type) {
-    case 'PartyRegistered': return party(e, pick(e.data, ['partyId', 'kind', 'name', 'preferredLanguage']));
-    case 'PartyNameChanged': return party(e, pick(e.data, ['partyId', 'name']));
-    case 'ContactPointAdded': return party(e, pick(e.data, ['partyId', 'contactPointId', 'kind', 'value', 'address', 'verified']));
+    case 'PartyRegistered': return partyWithPersonal(e, pick(e.data, ['partyId', 'kind', 'preferredLanguage']), ['name']);
+    case 'PartyNameChanged': return partyWithPersonal(e, pick(e.data, ['partyId']), ['name']);
+    case 'ContactPointAdded': return partyWithPersonal(e, pick(e.data, ['partyId', 'contactPointId', 'kind', 'verified']), ['value', 'address']);
     case 'ContactPointRemoved': return party(e, pick(e.data, ['partyId', 'contactPointId']));
-    case 'IdentifierAdded': return party(e, pick(e.data, ['partyId', 'scheme', 'value']));
+    case 'IdentifierAdded': return partyWithPersonal(e, pick(e.data, ['partyId', 'scheme']), ['value']);
     case 'ConsentGiven':
     case 'ConsentWithdrawn': return party(e, pick(e.data, ['partyId', 'purpose', 'channel']));
     case 'RelationshipLinked': return party(e, pick(e.data, ['partyId', 'relationshipId', 'kind', 'toPartyId']));
@@ -58,10 +99,12 @@ function interactionEvent(e: LedgerEvent): PublicEvent | null {
   switch (e.type) {
     case 'InteractionRecorded': {
       const d = e.data;
-      const visible = d.confidentiality === 'normal' ? pick(d, ['summary', 'outcome']) : {};
-      return { topic: TOPICS.interaction, key, name: e.type, payload: {
-        ...base, ...pick(d, ['channel', 'direction', 'occurredAt', 'department', 'program', 'topics', 'satisfaction', 'durationSeconds', 'confidentiality']), ...visible,
+      const { clear, erased } = personal(d, ['summary', 'outcome'], d.confidentiality === 'normal');
+      const event: PublicEvent = { topic: TOPICS.interaction, key, name: e.type, payload: {
+        ...base, ...pick(d, ['channel', 'direction', 'occurredAt', 'department', 'program', 'topics', 'satisfaction', 'durationSeconds', 'confidentiality']), ...clear, erased,
       } };
+      // Sealed with the first party's key (see the encrypting event store).
+      return Object.keys(clear).length > 0 ? { ...event, personalDataOf: key } : event;
     }
     case 'InteractionAmended': return { topic: TOPICS.interaction, key, name: e.type, payload: { ...base, changedFields: Object.keys(e.data.changes).sort() } };
     case 'InteractionLinkedToCorrespondence': return { topic: TOPICS.interaction, key, name: e.type, payload: { ...base, correspondenceId: e.data.correspondenceId } };

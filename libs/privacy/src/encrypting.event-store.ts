@@ -77,6 +77,13 @@ export class EncryptingEventStore implements EventStore {
     return this.vault.destroy(partyId);
   }
 
+  /** Which of these parties' keys are gone now (read from the vault's storage, not its cache). */
+  async erasedAmong(partyIds: Iterable<string>): Promise<string[]> {
+    const erased: string[] = [];
+    for (const id of new Set(partyIds)) if (!(await this.vault.isLive(id))) erased.push(id);
+    return erased;
+  }
+
   async close(): Promise<void> {
     await this.inner.close();
     await this.vault.close();

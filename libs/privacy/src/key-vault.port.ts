@@ -8,6 +8,12 @@ export interface KeyVault {
   dataKey(subjectId: string): Promise<Buffer>;
   /** The key if it exists and was not destroyed, else null (reads then show the data as erased). */
   findKey(subjectId: string): Promise<Buffer | null>;
+  /**
+   * Whether the subject's key exists and was not destroyed, read from storage (never from a cache), so
+   * that a destroy by another process is seen at once. Anything that sends decrypted data out of the
+   * process checks this right before sending.
+   */
+  isLive(subjectId: string): Promise<boolean>;
   /** Destroys the key for good. Idempotent. */
   destroy(subjectId: string): Promise<void>;
   close(): Promise<void>;

@@ -89,6 +89,26 @@ const mongoUrl = process.env.MONGODB_URL;
   return { vault, reopen: (other = wrapper, previous = []) => MongoKeyVault.connect(url, other, previous), dispose: () => vault.close() };
 });
 
+(mongoUrl ? describe : describe.skip)('MongoKeyVault database', () => {
+  it('uses the same database as every Mongo component: the URL path, else civic_ledger (never the driver default "test")', async () => {
+    const { MongoClient } = await import('mongodb');
+    const { mongoDatabaseName } = await import('@civic-ledger/config');
+    const bare = (mongoUrl as string).replace(/^(mongodb(?:\+srv)?:\/\/[^/?#]*).*$/, '$1'); // no database in the URL
+    const subject = randomUUID();
+    const vault = MongoKeyVault.connect(bare, wrapper);
+    const client = new MongoClient(bare);
+    try {
+      await vault.dataKey(subject);
+      expect(mongoDatabaseName(bare)).toBe('civic_ledger');
+      expect(await client.db('civic_ledger').collection('data_keys').countDocuments({ _id: subject as never })).toBe(1);
+      expect(await client.db('test').collection('data_keys').countDocuments({ _id: subject as never })).toBe(0);
+    } finally {
+      await client.close();
+      await vault.close();
+    }
+  });
+});
+
 describe('EncryptingEventStore', () => {
   let dir: string;
   let inner: SqliteEventStore;

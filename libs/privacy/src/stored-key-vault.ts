@@ -59,6 +59,13 @@ export abstract class StoredKeyVault implements KeyVault {
     return key;
   }
 
+  async isLive(subjectId: string): Promise<boolean> {
+    const row = await this.read(subjectId);
+    const live = !!row?.wrapped && !row.destroyed;
+    if (!live) this.cache.forget(subjectId);
+    return live;
+  }
+
   /** Rewraps every live key under the current master key; safe to run again after a crash. */
   async rotate(onProgress?: (done: number) => void): Promise<RotationReport> {
     let rewrapped = 0;

@@ -13,6 +13,12 @@ export interface ProjectorOptions {
   readonly onBatch?: (info: { events: number; position: number }) => void;
   /** A projection could not apply an event: its share is quarantined (committed with the batch) and projection goes on. */
   readonly onQuarantine?: (entry: QuarantineEntry) => void;
+  /**
+   * Runs before a batch holding an erasure is committed, with the batch's last position: the live
+   * projector brings every other read-model set the system keeps up to it (see docs/privacy.md), so
+   * that no kept set holds the erased party in clear. When it fails, the batch is retried.
+   */
+  readonly beforeErasureCommit?: (position: number) => Promise<void>;
 }
 
 export type ProjectorStatus = ConsumerStatus;
@@ -51,6 +57,7 @@ export class Projector extends CheckpointedConsumer {
   }
 
   protected async commitBatch(position: number, events: number): Promise<void> {
+    if (this.current.erasureInBatch) await this.options.beforeErasureCommit?.(position);
     await this.store.commit(this.current.batch.changes(), { name: this.options.checkpointName, position });
     // The redacted documents replaced plaintext: leave none of it in the store's files.
     if (this.current.erasureInBatch) await this.store.purge();

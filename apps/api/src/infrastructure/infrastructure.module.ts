@@ -3,9 +3,11 @@ import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore, StreamNotFound } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
 import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
+import { KeptReadModelSets } from './kept-read-model-sets';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
 
 export interface InfrastructureOptions {
@@ -118,6 +120,8 @@ export class InfrastructureModule {
                 projection: entry.projection, eventId: entry.eventId, eventType: entry.eventType, streamId: entry.streamId, position: entry.position, errorName: entry.error.name,
               }, 'projection could not apply an event; quarantined it and went on (see civic-ledger read-models quarantine list)');
             },
+            // Erasure reaches the read-model sets kept by rebuilds too (docs/privacy.md).
+            beforeErasureCommit: ((kept) => (position: number) => kept.catchUp(position))(KeptReadModelSets.of(config, events, views)),
           }),
         },
         {
@@ -128,7 +132,12 @@ export class InfrastructureModule {
             events,
             new KafkaEventPublisher({ brokers: config.kafkaBrokers }),
             { load: (name) => views.checkpoint(name), save: (name, position) => views.commit([], { name, position }) },
-            { onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint') },
+            {
+              onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint'),
+              schemaBase: config.feedSchemaBaseUrl,
+              // Keys are checked right before each send: a batch read before an erasure is read again.
+              erasedAmong: events instanceof EncryptingEventStore ? (partyIds) => events.erasedAmong(partyIds) : undefined,
+            },
           )),
         },
         { provide: AUDIT_SIGNER, useFactory: () => loadSigner(config) },

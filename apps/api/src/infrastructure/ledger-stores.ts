@@ -5,7 +5,7 @@ import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
 import { EncryptingEventStore, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
 import { loadOrCreateKeyFile } from './key-files';
-import { MongoReadModelSets, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { MongoReadModelSets, MongoReadStore, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const VIEWS_FILE = 'read-models.sqlite';
@@ -59,36 +59,50 @@ export interface RebuildTarget {
   finish(): Promise<void>;
   /** Closes the new set and, with `swap`, makes it the live one; returns where the previous set is kept. */
   complete(swap: boolean): Promise<string | null>;
+  /** A store on the completed set (kept or live), e.g. to bring it up to the ledger's head; the caller closes it. */
+  reopen(): ReadStore;
 }
 
-export function createRebuildTarget(config: AppConfig, label: string): RebuildTarget {
+export async function createRebuildTarget(config: AppConfig, label: string): Promise<RebuildTarget> {
   if (config.readStore === 'mongo') {
     const sets = MongoReadModelSets.connect(config.mongodbUrl as string);
-    const { store, prefix } = sets.openNew(label);
+    // Marked as being built until complete: erasures reach it through the rebuild's own catch-up meanwhile.
+    const { store, prefix } = await sets.openNew(label);
     return {
       store, name: prefix, finish: async () => undefined,
       complete: async (swap) => {
         const previous = swap ? await sets.activate(prefix, new Date().toISOString()) : null;
+        if (!swap) await sets.built(prefix);
         await store.close();
         return previous;
       },
+      reopen: () => MongoReadStore.connect(config.mongodbUrl as string, { prefix }),
     };
   }
-  const file = `read-models.rebuild-${label}.sqlite`; // names match "read-models list"/"drop"
-  const store = new SqliteReadStore(join(config.dataDir, file), { bulkLoad: true });
+  // Loaded under a "building" name (no erasure catch-up touches a set still loading), then renamed to
+  // what "read-models list"/"drop" show.
+  const building = `read-models.building-${label}.sqlite`;
+  const file = `read-models.rebuild-${label}.sqlite`;
+  const dir = config.dataDir;
+  const store = new SqliteReadStore(join(dir, building), { bulkLoad: true });
+  let final = file;
   return {
     store, name: file, finish: () => store.buildDeferredIndexes(),
     complete: async (swap) => {
       await store.close();
-      if (!swap) return null;
-      const dir = config.dataDir;
+      if (!swap) {
+        renameSync(join(dir, building), join(dir, file));
+        return null;
+      }
       let previous: string | null = null;
       if (existsSync(join(dir, VIEWS_FILE))) {
         previous = `read-models.previous-${label}.sqlite`;
         renameSync(join(dir, VIEWS_FILE), join(dir, previous));
       }
-      renameSync(join(dir, file), join(dir, VIEWS_FILE));
+      renameSync(join(dir, building), join(dir, VIEWS_FILE));
+      final = VIEWS_FILE;
       return previous;
     },
+    reopen: () => new SqliteReadStore(join(dir, final)),
   };
 }

@@ -1,8 +1,24 @@
 import { Command } from 'commander';
 import { catchUpViews, ChecksumComparison, compareChecksums, LEDGER_COLLECTIONS, listQuarantine, QuarantineEntry, rebuildViews } from '@civic-ledger/read-models';
-import { createRebuildTarget } from '../../../api/src/infrastructure/ledger-stores';
+import { AppConfig } from '@civic-ledger/config';
+import { createEventStore, createRebuildTarget, RebuildTarget } from '../../../api/src/infrastructure/ledger-stores';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
+
+/**
+ * Erasures recorded while the rebuild ran (after the head it started from) reach the new set too: it
+ * is brought up to the ledger's head once it has its final name, where a server's erasures find it.
+ */
+async function applyErasuresSince(config: AppConfig, target: RebuildTarget): Promise<void> {
+  const events = createEventStore(config);
+  const store = target.reopen();
+  try {
+    await catchUpViews(events, store, await events.headPosition());
+  } finally {
+    await store.close();
+    await events.close();
+  }
+}
 
 export interface RebuildSummary {
   events: number;
@@ -24,7 +40,7 @@ export interface RebuildSummary {
 export async function rebuildReadModels(swap: boolean): Promise<RebuildSummary> {
   const stores = await openStores();
   const label = new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 17);
-  const target = createRebuildTarget(stores.config, label);
+  const target = await createRebuildTarget(stores.config, label);
   const started = Date.now();
   const head = await stores.events.headPosition();
   const bar = progressBar('rebuilding', head);
@@ -36,6 +52,7 @@ export async function rebuildReadModels(swap: boolean): Promise<RebuildSummary> 
   const comparison = compareChecksums(await stores.views.checksums(LEDGER_COLLECTIONS), result.checksums);
   await stores.close();
   const previous = await target.complete(swap);
+  await applyErasuresSince(stores.config, target);
   return {
     events: result.position, seconds: (Date.now() - started) / 1000, liveCheckpoint, identicalToLive: comparison.identical,
     differences: comparison.differences, swapped: swap, rebuilt: target.name, previous, quarantined,
@@ -59,6 +76,6 @@ export function describeRebuild(summary: RebuildSummary): string[] {
     `rebuilt read models from ${summary.events} ledger positions in ${summary.seconds.toFixed(1)} s`,
     summary.identicalToLive ? 'checksums identical to the live read models' : `differs from the live read models (live checkpoint ${summary.liveCheckpoint}) in: ${summary.differences.map((d) => d.collection).join(', ')}`,
     ...(summary.quarantined.length ? [`${summary.quarantined.length} quarantined (a projection could not apply them): see civic-ledger read-models quarantine list`] : []),
-    summary.swapped ? `switched to ${summary.rebuilt}; the previous set is kept as ${summary.previous ?? '(none)'} until you drop it. Restart running servers to serve from it.` : `kept as ${summary.rebuilt} (not switched)`,
+    summary.swapped ? `switched to ${summary.rebuilt}; the previous set is kept as ${summary.previous ?? '(none)'} until you drop it (erasures reach kept sets too, see docs/privacy.md). Restart running servers to serve from it.` : `kept as ${summary.rebuilt} (not switched)`,
   ];
 }

@@ -8,9 +8,19 @@ export interface KafkaPublisherOptions {
 }
 
 /**
+ * How long one publish may keep retrying inside kafkajs: about a second. Messages are decrypted when
+ * the relay reads them; a client that kept resending a batch through a long outage would deliver a
+ * party's data after the party was erased. So a publish gives up quickly, and the relay goes back to
+ * its checkpoint and reads (decrypts) again, checking the parties' keys right before each send.
+ */
+const SEND_RETRY = { initialRetryTime: 100, maxRetryTime: 400, retries: 2 };
+/** Creating topics at start may wait for a broker that is still starting. */
+const ADMIN_RETRY = { initialRetryTime: 200, retries: 8 };
+
+/**
  * kafkajs behind the EventPublisher port: an idempotent producer (one request in flight, so retries
  * never reorder a partition), acks from all in-sync replicas, murmur2 partitioning by key (the
- * party), topics created explicitly (the profile topic compacted).
+ * party), topics created explicitly (the profile topic compacted), bounded retries (SEND_RETRY).
  */
 export class KafkaEventPublisher implements EventPublisher {
   private readonly kafka: Kafka;
@@ -21,12 +31,14 @@ export class KafkaEventPublisher implements EventPublisher {
       clientId: options.clientId ?? 'civic-ledger-relay',
       brokers: [...options.brokers],
       logLevel: logLevel.NOTHING,
-      retry: { initialRetryTime: 200, retries: 8 },
+      retry: SEND_RETRY,
+      connectionTimeout: 1000,
+      requestTimeout: 10_000,
     });
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
-    const admin: Admin = this.kafka.admin();
+    const admin: Admin = this.kafka.admin({ retry: ADMIN_RETRY });
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
@@ -46,7 +58,7 @@ export class KafkaEventPublisher implements EventPublisher {
 
   private async connected(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = this.kafka.producer({ idempotent: true, retry: SEND_RETRY, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       this.producer = producer;
     }

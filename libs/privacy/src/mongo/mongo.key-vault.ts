@@ -1,4 +1,5 @@
 import { Binary, Collection, MongoClient, MongoServerError } from 'mongodb';
+import { mongoDatabaseName } from '@civic-ledger/config';
 import { KeyWrapper } from '../key-vault.port';
 import { StoredKey, StoredKeyVault } from '../stored-key-vault';
 
@@ -9,7 +10,7 @@ interface KeyDoc {
   destroyedAt?: string;
 }
 
-/** Key vault in MongoDB (collection `data_keys` of the configured database); destroy unsets the wrapped key. */
+/** Key vault in MongoDB (collection `data_keys` in the database every Mongo component uses, see mongoDatabaseName); destroy unsets the wrapped key. */
 export class MongoKeyVault extends StoredKeyVault {
   private constructor(private readonly client: MongoClient, private readonly keys: Collection<KeyDoc>, wrapper: KeyWrapper, previous: readonly KeyWrapper[]) {
     super(wrapper, previous);
@@ -17,7 +18,7 @@ export class MongoKeyVault extends StoredKeyVault {
 
   static connect(url: string, wrapper: KeyWrapper, previous: readonly KeyWrapper[] = []): MongoKeyVault {
     const client = new MongoClient(url);
-    return new MongoKeyVault(client, client.db().collection<KeyDoc>('data_keys'), wrapper, previous);
+    return new MongoKeyVault(client, client.db(mongoDatabaseName(url)).collection<KeyDoc>('data_keys'), wrapper, previous);
   }
 
   protected async *all(): AsyncIterable<{ subjectId: string } & StoredKey> {

@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import { mongoDatabaseName } from '@civic-ledger/config';
 import { MongoReadStore } from './mongo.read-store';
 
 const META = 'civic_ledger_meta';
@@ -15,11 +16,11 @@ export class MongoReadModelSets {
 
   static connect(url: string): MongoReadModelSets {
     const client = new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
-    return new MongoReadModelSets(client, new URL(url).pathname.replace(/^\//, '') || 'civic_ledger');
+    return new MongoReadModelSets(client, mongoDatabaseName(url));
   }
 
   private get meta() {
-    return this.client.db(this.dbName).collection<{ _id: string; active: string; previous?: string | null; switchedAt?: string }>(META);
+    return this.client.db(this.dbName).collection<{ _id: string; active: string; previous?: string | null; switchedAt?: string; building?: string[] }>(META);
   }
 
   async active(): Promise<string> {
@@ -31,16 +32,33 @@ export class MongoReadModelSets {
     return new MongoReadStore(this.client, this.dbName, { prefix: await this.active() });
   }
 
-  /** A store on a new, empty set named after `label`. */
-  openNew(label: string): { store: MongoReadStore; prefix: string } {
+  /** A store on a new, empty set named after `label`; it counts as being built until `built(prefix)`. */
+  async openNew(label: string): Promise<{ store: MongoReadStore; prefix: string }> {
     const prefix = `rs_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}__`;
+    await this.meta.updateOne({ _id: POINTER }, { $setOnInsert: { active: DEFAULT_SET }, $addToSet: { building: prefix } }, { upsert: true });
     return { store: new MongoReadStore(this.client, this.dbName, { prefix }), prefix };
+  }
+
+  /** The rebuild of `prefix` ended (kept or switched to). */
+  async built(prefix: string): Promise<void> {
+    await this.meta.updateOne({ _id: POINTER }, { $pull: { building: prefix } });
   }
 
   async activate(prefix: string, at: string): Promise<string> {
     const previous = await this.active();
-    await this.meta.updateOne({ _id: POINTER }, { $set: { active: prefix, previous, switchedAt: at } }, { upsert: true });
+    await this.meta.updateOne({ _id: POINTER }, { $set: { active: prefix, previous, switchedAt: at }, $pull: { building: prefix } }, { upsert: true });
     return previous;
+  }
+
+  /** Every set kept besides `except` (and besides sets a rebuild is still loading): what erasure must reach too. */
+  async kept(except: string): Promise<string[]> {
+    const building = new Set((await this.meta.findOne({ _id: POINTER }))?.building ?? []);
+    return (await this.list()).map((s) => s.prefix).filter((p) => p !== except && !building.has(p));
+  }
+
+  /** A store on an existing set. */
+  open(prefix: string): MongoReadStore {
+    return new MongoReadStore(this.client, this.dbName, { prefix });
   }
 
   async list(): Promise<{ prefix: string; collections: number; active: boolean }[]> {

@@ -37,15 +37,26 @@ suite('MongoReadStore', () => {
 const realMongo = url !== undefined && process.env.CIVIC_LEDGER_TEST_MONGO !== 'started';
 (realMongo ? describe : describe.skip)('query plans on a real MongoDB', () => {
   const winning = (plan: Record<string, unknown>): string => JSON.stringify((plan.queryPlanner as Record<string, unknown>).winningPlan);
+  const dbName = `cl_plan_${randomUUID().slice(0, 8)}`;
+  // Opened once and closed in afterAll, also when an expectation fails (an open client keeps Jest from exiting).
+  let store: MongoReadStore | null = null;
+  let client: import('mongodb').MongoClient | null = null;
+  afterAll(async () => {
+    try {
+      await client?.db(dbName).dropDatabase();
+    } finally {
+      await client?.close();
+      await store?.close();
+    }
+  });
 
   it('serves timeline pages, search and correspondence lists from their indexes', async () => {
     const { MongoClient } = await import('mongodb');
     const { compileFilter, compileSort } = await import('./mongo.query');
     const { LEDGER_PROJECTIONS } = await import('../projections/ledger-projections');
-    const dbName = `cl_plan_${randomUUID().slice(0, 8)}`;
-    const store = MongoReadStore.connect(`${url}/${dbName}`);
+    store = MongoReadStore.connect(`${url}/${dbName}`);
+    client = new MongoClient(url as string);
     for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await store.ensureCollection(c.name, c.indexes);
-    const client = new MongoClient(url as string);
     const db = client.db(dbName);
     const plan = async (collection: string, query: Parameters<typeof compileFilter>[0]) =>
       winning(await db.collection(`rm_${collection}`).find(compileFilter(query)).sort(compileSort(query) ?? {}).limit(query.limit ?? 0).explain());
@@ -57,9 +68,6 @@ const realMongo = url !== undefined && process.env.CIVIC_LEDGER_TEST_MONGO !== '
     expect(search).toContain('kind_value');
     const due = await plan('correspondence', { where: [{ field: 'status', op: 'eq', value: 'received' }, { field: 'dueAt', op: 'lt', value: '2025' }], orderBy: [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }], limit: 51 });
     expect(due).toContain('status_due');
-    await client.db(dbName).dropDatabase();
-    await client.close();
-    await store.close();
   });
 });
 if (!realMongo) process.stderr.write('\n*** Query-plan test needs a real MongoDB (MONGODB_URL); the wire test server has no explain(). ***\n');

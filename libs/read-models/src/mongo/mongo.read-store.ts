@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mongoDatabaseName } from '@civic-ledger/config';
 import { AnyBulkWriteOperation, Collection, Db, Document, Filter, MongoBulkWriteError, MongoClient, WithoutId } from 'mongodb';
 import { Change, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
 import { compileFilter, compileSort, indexKey } from './mongo.query';
@@ -41,8 +42,13 @@ export class MongoReadStore implements ReadStore {
 
   static connect(url: string, options: MongoReadStoreOptions = {}): MongoReadStore {
     const client = new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
-    const dbName = new URL(url).pathname.replace(/^\//, '') || 'civic_ledger';
+    const dbName = mongoDatabaseName(url);
     return new MongoReadStore(client, dbName, options);
+  }
+
+  /** The collection prefix of the read-model set this store writes to. */
+  get setPrefix(): string {
+    return this.prefix;
   }
 
   private coll(collection: string): Collection<Stored> {
