@@ -112,6 +112,8 @@ describe('one access policy for reads, writes and derived reads', () => {
       await t.app.get(AccessRecorder).log.flush();
       const looks = (await send('get', `/v1/audit/access?partyId=${party}`, privacy)).body.items as { endpoint: string; actor: string }[];
       expect(looks).toContainEqual(expect.objectContaining({ endpoint: 'break-glass', actor: 'clerk-waste' }));
+      // Listing grants shows staff's words about the person: a read of the party too.
+      expect(looks).toContainEqual(expect.objectContaining({ endpoint: 'access-grants', actor: 'privacy-officer-1' }));
       expect((await send('delete', `/v1/parties/${party}/access-grants/${grants[0].id}`, privacy, { reason: 'Not justified' })).status).toBe(200);
       expect((await send('get', `/v1/parties/${party}`, waste)).status).toBe(403);
       expect((await send('get', `/v1/access-grants?partyId=${party}&status=revoked`, privacy)).body.items).toHaveLength(1);

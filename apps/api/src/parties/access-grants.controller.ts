@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -6,7 +6,8 @@ import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-valida
 import type { Response } from 'express';
 import { AccessGrantView, COLLECTIONS, Condition, findPage, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { Principal, requireAccess, rolesFor } from '@civic-ledger/application';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
+import { AccessRecorder } from '../auth/access-recorder';
 import { Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
@@ -46,13 +47,17 @@ export class ListAccessGrantsHandler implements IQueryHandler<ListAccessGrantsQu
 @ApiTags('privacy')
 @Controller('v1')
 export class AccessGrantsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
   @Get('access-grants')
   @Allow(...rolesFor('party.access-grants'))
   @ApiOperation({ summary: 'Break-glass grants (who gained sight of a party held by another department, and why), newest first' })
-  list(@Query() q: ListAccessGrantsDto, @CurrentPrincipal() principal: Principal): Promise<Page<AccessGrantView>> {
-    return this.queries.execute(new ListAccessGrantsQuery(q, principal));
+  async list(@Query() q: ListAccessGrantsDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<Page<AccessGrantView>> {
+    this.access.purposeOf(req);
+    const page: Page<AccessGrantView> = await this.queries.execute(new ListAccessGrantsQuery(q, principal));
+    // A grant's reason is staff's words about a person: listing grants is a read of each party listed.
+    for (const partyId of new Set(page.items.map((g) => g.partyId))) this.access.record(req, partyId, 'access-grants');
+    return page;
   }
 
   @Delete('parties/:id/access-grants/:grantId')
