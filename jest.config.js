@@ -1,6 +1,6 @@
 /** Unit (*.spec.ts), integration (*.int-spec.ts) and e2e (tests/e2e/*.e2e-spec.ts) in one run. */
 const moduleNameMapper = {
-  '^@civic-ledger/(domain|event-store|read-models|audit|config|messaging|privacy|application)$': '<rootDir>/libs/$1/src',
+  '^@civic-ledger/(domain|event-store|read-models|audit|config|messaging|privacy|application|composition)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const base = { testEnvironment: 'node', moduleNameMapper, transform, rootDir: __dirname };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@civic-ledger/config';
 import { createApp } from '../apps/api/src/bootstrap';
-import { mintLocalToken } from '../apps/api/src/auth/tokens';
+import { mintLocalToken } from '@civic-ledger/composition';
 import { latencySummary, now } from './stats';
 
 /**

@@ -212,7 +212,7 @@ describe('access control', () => {
         .setIssuer(t.config.auth.issuer).setAudience(t.config.auth.audience).setIssuedAt().setExpirationTime(expires).sign(key);
       const call = (token: string) => t.anonymous.get('/v1/parties?q=a').set('Authorization', `Bearer ${token}`);
       expect((await call(await sign({ role: 'auditor' }))).body).toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
-      const ownKey = (await import('../../apps/api/src/auth/tokens')).loadLocalIssuerKey(t.config);
+      const ownKey = (await import('@civic-ledger/composition')).loadLocalIssuerKey(t.config);
       expect((await call(await sign({ role: 'auditor' }, ownKey, '-1h'))).body).toMatchObject({ status: 401, detail: expect.stringContaining('expired') });
       expect((await call(await sign({ role: 'mayor' }, ownKey))).body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
       expect((await call(await sign({ roles: ['mayor', 'auditor'] }, ownKey))).status).toBe(200);

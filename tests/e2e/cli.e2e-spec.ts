@@ -8,7 +8,7 @@ import { eventHash, SqliteEventStore } from '@civic-ledger/event-store';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { loadConfig } from '@civic-ledger/config';
 import { RecordedEvent } from '@civic-ledger/event-store';
-import { createEventStore } from '../../apps/api/src/infrastructure/ledger-stores';
+import { createEventStore } from '@civic-ledger/composition';
 import { storeVariants } from './support/test-app';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { compareChecksums, LEDGER_COLLECTIONS, MemoryReadStore, Projector, READ_STORE, ReadStore, rebuildViews } from '@civic-ledger/read-models';
 import { SqliteKeyVault, LocalKeyWrapper } from '@civic-ledger/privacy';
 import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
-import { rawEvents } from '../../apps/api/src/infrastructure/ledger-stores';
+import { rawEvents } from '@civic-ledger/composition';
 import { interaction, letter, person, startTestApp, storeVariants, TestApp } from './support/test-app';
 
 /** Every file under `dir` that contains `needle` (bytes, case-insensitive ASCII). */

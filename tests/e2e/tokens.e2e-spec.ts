@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeJwt, SignJWT } from 'jose';
-import { loadLocalIssuerKey } from '../../apps/api/src/auth/tokens';
+import { loadLocalIssuerKey } from '@civic-ledger/composition';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Bearer tokens must expire, and not too late; refusals are problems titled as RFC 9110 names them. */

@@ -7,9 +7,9 @@ import { AppConfig } from '@civic-ledger/config';
 import { API_CONTROLLERS, AppModule } from './app.module';
 import { methodNotAllowed } from './http/method-not-allowed';
 import { createApiDocument } from './openapi/api-document';
-import { InfrastructureOptions } from './infrastructure/infrastructure.module';
+import { LedgerOptions } from '@civic-ledger/composition';
 
-export async function createApp(config: AppConfig, options: InfrastructureOptions = { runProjector: true }): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config, options), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

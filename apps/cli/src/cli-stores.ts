@@ -3,7 +3,7 @@ import { AccessLog } from '@civic-ledger/audit';
 import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EventStore } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, ReadStore } from '@civic-ledger/read-models';
-import { createEventStore, createReadStore, rawEvents } from '../../api/src/infrastructure/ledger-stores';
+import { createEventStore, createReadStore, rawEvents } from '@civic-ledger/composition';
 
 export interface CliStores {
   config: AppConfig;

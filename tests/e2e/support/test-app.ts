@@ -7,7 +7,7 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { createApp } from '../../../apps/api/src/bootstrap';
-import { mintLocalToken } from '../../../apps/api/src/auth/tokens';
+import { mintLocalToken } from '@civic-ledger/composition';
 import { Role, ROLES } from '../../../apps/api/src/auth/roles';
 import { EsdbFakeServer } from '../../infra/esdb-fake/esdb-fake.server';
 

@@ -1,25 +1,21 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccessLog } from '@civic-ledger/audit';
-import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { AccessRecords } from '@civic-ledger/application';
 import { ApiError } from '../http/api-error';
 import { AuthenticatedRequest, principalOf } from './auth.decorators';
-import { PERSON_ROLES, Principal } from './roles';
 
 const PURPOSE = /^[\x20-\x7e]{1,200}$/;
 
 /**
- * Puts every read of a party's record by a person into the access ledger (machine clients are not
- * people; their reads are not recorded). The reason given in `X-Purpose` goes with it.
+ * The HTTP side of the access ledger: every read of a party's record by a person goes in with the
+ * reason given in `X-Purpose` and the request's correlation id (the ledger itself is AccessRecords).
  */
 @Injectable()
-export class AccessRecorder implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('AccessLog');
-  readonly log: AccessLog;
+export class AccessRecorder {
+  constructor(private readonly records: AccessRecords) {}
 
-  constructor(@Inject(EVENT_STORE) events: EventStore) {
-    this.log = new AccessLog(events, {
-      onError: (error) => this.logger.error({ errorName: error instanceof Error ? error.name : 'Error' }, 'access records not stored yet; retrying'),
-    });
+  get log(): AccessLog {
+    return this.records.log;
   }
 
   /** Checks X-Purpose before the read, so a bad header is refused rather than dropped. */
@@ -34,16 +30,6 @@ export class AccessRecorder implements BeforeApplicationShutdown {
 
   record(req: AuthenticatedRequest, partyId: string, endpoint: string): void {
     const correlation = req.headers['x-correlation-id'];
-    this.recordFor(principalOf(req), partyId, endpoint, this.purposeOf(req), typeof correlation === 'string' ? correlation : undefined);
-  }
-
-  /** A read (or a break-glass grant) by a principal outside a request's own read path. */
-  recordFor(principal: Principal, partyId: string, endpoint: string, purpose?: string, correlationId?: string): void {
-    if (!PERSON_ROLES.includes(principal.role)) return;
-    this.log.record({ partyId, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.log.flush();
+    this.records.record(principalOf(req), partyId, endpoint, this.purposeOf(req), typeof correlation === 'string' ? correlation : undefined);
   }
 }

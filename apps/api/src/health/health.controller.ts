@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { listQuarantine, Projector, QuarantineEntry, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { Relay } from '@civic-ledger/messaging';
-import { RELAY } from '../infrastructure/infrastructure.module';
+import { RELAY } from '@civic-ledger/composition';
 import { Public } from '../auth/auth.decorators';
 import type { Response } from 'express';
 

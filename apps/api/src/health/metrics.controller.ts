@@ -1,13 +1,12 @@
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { LEDGER_METRICS, LedgerMetrics, TOKEN_VERIFIER, TokenRejected, TokenVerifier } from '@civic-ledger/composition';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { TOKEN_VERIFIER, TokenRejected, TokenVerifier } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
-import { LEDGER_METRICS, LedgerMetrics } from '../infrastructure/ledger-metrics';
 
 const READERS = ['auditor', 'service'];
 

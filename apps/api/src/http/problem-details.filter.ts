@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@civic-ledger/domain';
-import { AccessDenied } from '@civic-ledger/application';
+import { AccessDenied, ApplicationError, ApplicationErrorCode } from '@civic-ledger/application';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@civic-ledger/event-store';
 import { InvalidCursor } from '@civic-ledger/read-models';
 import { KeyDestroyed } from '@civic-ledger/privacy';
@@ -16,11 +16,17 @@ function fromApiError(error: ApiError): ProblemDetails {
   return problem(API_ERROR_STATUS[error.code], error.code, error.detail, error.errors ? { errors: error.errors } : {});
 }
 
+/** Every application error code mapped to its HTTP status; the compiler insists the map is complete. */
+const APPLICATION_ERROR_STATUS: Record<ApplicationErrorCode, number> = {
+  'CONCURRENCY.PRECONDITION_FAILED': 412, 'CONCURRENCY.CONFLICT': 409, 'IDEMPOTENCY.KEY_REUSED': 422, 'VALIDATION.FAILED': 400,
+};
+
 /** Maps every error to RFC 7807 problem+json; nothing internal (stack, SQL, personal data) leaves. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ApiError) return fromApiError(error);
   if (error instanceof DomainError) return problem(DOMAIN_ERROR_STATUS[error.code], error.code, error.message);
   if (error instanceof AccessDenied) return problem(403, error.code, error.message);
+  if (error instanceof ApplicationError) return problem(APPLICATION_ERROR_STATUS[error.code], error.code, error.message, error.errors ? { errors: error.errors } : {});
   if (error instanceof WrongExpectedRevision) return problem(409, 'CONCURRENCY.CONFLICT', 'The record changed concurrently; fetch it again and retry.');
   if (error instanceof KeyDestroyed) return problem(409, 'PARTY.ERASED', 'A party named in this request has been erased; nothing about it can be recorded any more.');
   if (error instanceof EventStoreUnavailable) return problem(503, 'SERVICE.UNAVAILABLE', 'The event store cannot be reached right now. Retry shortly with the same Idempotency-Key; the change is recorded at most once.');

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { CommandOutcome } from '../application/command-runner';
+import { CommandOutcome } from '@civic-ledger/application';
 import { etagFor } from './request-meta';
 
 export interface WriteResult {

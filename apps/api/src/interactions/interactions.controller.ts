@@ -3,16 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
 import type { Response } from 'express';
-import { newId, WriteContext } from '../application/command-runner';
 import { etagFor, Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
-import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
 import { Principal } from '../auth/roles';
-import { rolesFor } from '@civic-ledger/application';
+import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent, newId, rolesFor, WriteContext } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('interactions')

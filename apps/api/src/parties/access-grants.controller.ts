@@ -1,17 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, HttpCode, Param, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { AccessGrantView, COLLECTIONS, Condition, findPage, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { Principal, requireAccess, rolesFor } from '@civic-ledger/application';
+import { AccessGrantView, Page } from '@civic-ledger/read-models';
+import { ExecutePartyCommand, ListAccessGrantsQuery, Principal, rolesFor } from '@civic-ledger/application';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
 import { Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
-import { ExecutePartyCommand } from './party.messages';
 import { RequiredReasonDto } from './party-write.dto';
 
 export class ListAccessGrantsDto {
@@ -20,26 +19,6 @@ export class ListAccessGrantsDto {
   @ApiPropertyOptional({ enum: ['active', 'revoked'], description: 'Only grants in force, or only revoked ones.' }) @IsOptional() @IsIn(['active', 'revoked']) status?: 'active' | 'revoked';
   @ApiPropertyOptional() @IsOptional() cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-}
-
-export class ListAccessGrantsQuery extends CqrsQuery<Page<AccessGrantView>> {
-  constructor(readonly filter: ListAccessGrantsDto, readonly principal: Principal) {
-    super();
-  }
-}
-
-@QueryHandler(ListAccessGrantsQuery)
-export class ListAccessGrantsHandler implements IQueryHandler<ListAccessGrantsQuery> {
-  constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
-
-  execute({ filter, principal }: ListAccessGrantsQuery): Promise<Page<AccessGrantView>> {
-    requireAccess(principal, 'party.access-grants');
-    const where: Condition[] = [];
-    if (filter.partyId) where.push({ field: 'partyId', op: 'eq', value: filter.partyId });
-    if (filter.department) where.push({ field: 'department', op: 'eq', value: filter.department });
-    if (filter.status) where.push({ field: 'status', op: 'eq', value: filter.status });
-    return findPage<AccessGrantView>(this.views, COLLECTIONS.accessGrants, where, [{ field: 'grantedAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], filter.limit ?? 50, filter.cursor);
-  }
 }
 
 /** Break-glass grants: privacy officers (and auditors) review them; privacy officers revoke them. */

@@ -3,19 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import type { Response } from 'express';
-import { newId } from '../application/command-runner';
 import { Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
 import { toContactPoint } from './contact-point.mapper';
-import { ExecutePartyCommand, PartyIntent } from './party.messages';
 import {
   ChangeNameDto, ConsentDto, ContactPointDto, EmptyDto, ErasureDto, IdentifierDto, LegalHoldDto, MergeDto, ReasonDto, RegisterPartyDto,
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
 import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
 import { Principal } from '../auth/roles';
-import { rolesFor } from '@civic-ledger/application';
+import { ExecutePartyCommand, newId, PartyIntent, rolesFor } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('parties')

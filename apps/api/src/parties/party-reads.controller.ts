@@ -3,12 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { ConsentDecision, consentDecision, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
-import { Principal, rolesFor } from '@civic-ledger/application';
+import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, Principal, rolesFor, SearchPartiesQuery, SearchResult } from '@civic-ledger/application';
 import type { Response } from 'express';
 import { ApiError } from '../http/api-error';
 import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
-import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery, SearchResult } from './party.messages';
 
 /** An exact search match on a party held by another department: where break glass starts. */
 type SearchStub = { id: string; heldByAnotherDepartment: true };

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Command } from 'commander';
 import { instantOption } from '../cli-options';
 import { exportPartyBundle, isVisibleAt, partyStreamIds, readStreamsInOrder } from '@civic-ledger/audit';
-import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
+import { loadSigner } from '@civic-ledger/composition';
 import { openStores } from '../cli-stores';
 import { printLines, progressBar } from '../cli-output';
 

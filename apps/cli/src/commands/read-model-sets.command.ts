@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '@civic-ledger/config';
 import { ensureQuarantine, listQuarantine, MongoReadModelSets, QuarantineEntry } from '@civic-ledger/read-models';
-import { VIEWS_FILE } from '../../../api/src/infrastructure/ledger-stores';
+import { VIEWS_FILE } from '@civic-ledger/composition';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
 import { describeRebuild, rebuildReadModels } from './rebuild.command';

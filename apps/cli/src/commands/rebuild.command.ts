@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { catchUpViews, ChecksumComparison, compareChecksums, LEDGER_COLLECTIONS, listQuarantine, QuarantineEntry, rebuildViews } from '@civic-ledger/read-models';
 import { AppConfig } from '@civic-ledger/config';
-import { createEventStore, createRebuildTarget, RebuildTarget } from '../../../api/src/infrastructure/ledger-stores';
+import { createEventStore, createRebuildTarget, RebuildTarget } from '@civic-ledger/composition';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@civic-ledger/config';
-import { createKeyVault } from '../../../api/src/infrastructure/ledger-stores';
+import { createKeyVault } from '@civic-ledger/composition';
 import { printJson, printLines } from '../cli-output';
 
 export function rotateMasterKeyCommand(): Command {

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '@civic-ledger/config';
-import { defaultTokenLifetime, mintLocalToken } from '../../../api/src/auth/tokens';
-import { Role, ROLES } from '../../../api/src/auth/roles';
+import { defaultTokenLifetime, mintLocalToken } from '@civic-ledger/composition';
+import { Role, ROLES } from '@civic-ledger/application';
 import { integerOption } from '../cli-options';
 import { printJson, printLines } from '../cli-output';
 

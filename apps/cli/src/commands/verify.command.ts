@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { verifyChains, verifyCheckpoints } from '@civic-ledger/audit';
-import { loadSigner } from '../../../api/src/infrastructure/audit-signer';
+import { loadSigner } from '@civic-ledger/composition';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { openStores } from '../cli-stores';
 

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CommandOutcome, ExecuteCorrespondenceCommand, ExecuteInteractionCommand, ExecutePartyCommand, newId, WriteContext } from '@civic-ledger/application';
 import { CommandBus } from '@nestjs/cqrs';
-import { CommandOutcome, newId, WriteContext } from '../../../api/src/application/command-runner';
-import { ExecuteCorrespondenceCommand } from '../../../api/src/correspondence/correspondence.messages';
-import { ExecuteInteractionCommand } from '../../../api/src/interactions/interaction.messages';
-import { ExecutePartyCommand } from '../../../api/src/parties/party.messages';
 import { DEPARTMENTS, DemoData } from './demo-data';
 
 export interface SeedOptions {

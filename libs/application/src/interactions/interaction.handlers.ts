@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, InteractionCommand, interactionDecider, interactionStreamId } from '@civic-ledger/domain';
-import { requireAccess, requireActsFor, requireClassify } from '@civic-ledger/application';
+import { requireAccess, requireActsFor, requireClassify } from '../access';
 import { COLLECTIONS, InteractionView, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { AccessGate } from '../application/access-gate';
-import { BreakGlass } from '../application/break-glass';
-import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
+import { AccessGate } from '../shared/access-gate';
+import { BreakGlass } from '../shared/break-glass';
+import { CommandOutcome, CommandRunner, WriteContext } from '../shared/command-runner';
 import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent } from './interaction.messages';
 
 @CommandHandler(ExecuteInteractionCommand)

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
+import { AUDIT_SIGNER, STORED_EVENTS } from '@civic-ledger/application';
 import { EVENT_STORE, EventStore, StreamNotFound } from '@civic-ledger/event-store';
 import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
@@ -10,18 +11,13 @@ import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
 import { KeptReadModelSets } from './kept-read-model-sets';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
 
-export interface InfrastructureOptions {
+export interface LedgerOptions {
   /** Run the projector inside this process (the all-in-one); a separate worker does it otherwise. */
   readonly runProjector: boolean;
 }
 
 const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
-export const AUDIT_SIGNER = Symbol('AUDIT_SIGNER');
-/**
- * The event store as stored: personal fields sealed. Hash, checkpoint and proof work reads it, so that
- * it neither needs nor pays for decryption.
- */
-export const STORED_EVENTS = Symbol('STORED_EVENTS');
+export { AUDIT_SIGNER, STORED_EVENTS };
 export const RELAY = Symbol('RELAY');
 
 @Injectable()
@@ -29,7 +25,7 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly projector: Projector,
     @Inject(RELAY) private readonly relay: Relay | null,
-    @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
+    @Inject(PROJECTOR_OPTIONS) private readonly options: LedgerOptions,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly views: ReadStore,
   ) {}
@@ -59,7 +55,7 @@ class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PROJECTOR_OPTIONS) private readonly options: InfrastructureOptions,
+    @Inject(PROJECTOR_OPTIONS) private readonly options: LedgerOptions,
     @Inject(STORED_EVENTS) private readonly events: EventStore,
     @Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner,
   ) {}
@@ -92,12 +88,12 @@ class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdo
 
 @Global()
 @Module({})
-export class InfrastructureModule {
-  static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
+export class LedgerModule {
+  static forRoot(config: AppConfig, options: LedgerOptions): DynamicModule {
     const logger = new Logger('Projector');
     const relayLogger = new Logger('Relay');
     return {
-      module: InfrastructureModule,
+      module: LedgerModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: PROJECTOR_OPTIONS, useValue: options },

@@ -3,9 +3,9 @@ import { PartyCommand } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Page, PartySearch, PartyView, TimelineEntry, TimelineFilter } from '@civic-ledger/read-models';
 import { PartyChanges, PointInTime } from '@civic-ledger/audit';
-import { CommandOutcome, WriteContext } from '../application/command-runner';
-import { Intent } from '../application/intent';
-import type { Principal } from '@civic-ledger/application';
+import { CommandOutcome, WriteContext } from '../shared/command-runner';
+import { Intent } from '../shared/intent';
+import type { Principal } from '../access/roles';
 
 export type PartyIntent = Intent<PartyCommand, 'toPartyKnown' | 'survivorKnown'>;
 

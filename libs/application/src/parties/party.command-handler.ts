@@ -3,10 +3,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { PartyCommand, partyDecider, partyStreamId } from '@civic-ledger/domain';
-import { Action, requireAccess, requireActsFor } from '@civic-ledger/application';
-import { AccessGate } from '../application/access-gate';
-import { CommandOutcome, CommandRunner } from '../application/command-runner';
-import { PartyDirectory } from '../application/party-directory';
+import { Action, requireAccess, requireActsFor } from '../access';
+import { AccessGate } from '../shared/access-gate';
+import { CommandOutcome, CommandRunner } from '../shared/command-runner';
+import { PartyDirectory } from '../shared/party-directory';
 import { ExecutePartyCommand, PartyIntent } from './party.messages';
 
 /** The action each party command takes, as the access policy names it. */

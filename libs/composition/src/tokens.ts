@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppConfig, ConfigError } from '@civic-ledger/config';
-import { loadOrCreateKeyFile, generateEd25519Pem } from '../infrastructure/key-files';
-import { Principal, Role, ROLES } from './roles';
+import { loadOrCreateKeyFile, generateEd25519Pem } from './key-files';
+import { Principal, Role, ROLES } from '@civic-ledger/application';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 

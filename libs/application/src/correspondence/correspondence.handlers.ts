@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CorrespondenceCommand, correspondenceDecider, correspondenceStreamId, DomainError } from '@civic-ledger/domain';
-import { readScope, requireAccess, requireActsFor } from '@civic-ledger/application';
+import { readScope, requireAccess, requireActsFor } from '../access';
 import { COLLECTIONS, CorrespondenceView, listCorrespondence, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { AccessGate } from '../application/access-gate';
-import { BreakGlass } from '../application/break-glass';
-import { CommandOutcome, CommandRunner, WriteContext } from '../application/command-runner';
+import { AccessGate } from '../shared/access-gate';
+import { BreakGlass } from '../shared/break-glass';
+import { CommandOutcome, CommandRunner, WriteContext } from '../shared/command-runner';
 import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery } from './correspondence.messages';
 
 @CommandHandler(ExecuteCorrespondenceCommand)

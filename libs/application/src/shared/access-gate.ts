@@ -3,7 +3,8 @@ import {
   ActiveParty, correspondenceDecider, correspondenceStreamId, CorrespondenceState, DomainError, interactionDecider, interactionStreamId,
   InteractionState, partyDecider, partyDepartments, PartyState, partyStreamId,
 } from '@civic-ledger/domain';
-import { Action, Principal, requireAccess } from '@civic-ledger/application';
+import { Action, requireAccess } from '../access/access-policy';
+import { Principal } from '../access/roles';
 import { COLLECTIONS, PartyView, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { CommandRunner } from './command-runner';
 

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { Decider, DomainEvent, SCHEMA_VERSION } from '@civic-ledger/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, StreamNotFound, WrongExpectedRevision } from '@civic-ledger/event-store';
-import { ApiError } from '../http/api-error';
-import { RequestMeta } from '../http/request-meta';
+import { ApplicationError } from './application-error';
+import { CommandContext } from './command-context';
 
 /** Namespace for ids derived from idempotency keys (UUID v5). */
 export const IDEMPOTENCY_NAMESPACE = '6f1c8a52-3b0e-4d5e-9a57-2f6a0c1d9e44';
@@ -19,7 +19,7 @@ export interface CommandOutcome {
   readonly replayed: boolean;
 }
 
-export interface WriteContext extends RequestMeta {
+export interface WriteContext extends CommandContext {
   /** Business time of the change; defaults to now. */
   readonly occurredAt?: string;
   /** Why a contact is recorded with a party the record's department does not see yet ("break glass"). */
@@ -30,14 +30,14 @@ export interface WriteContext extends RequestMeta {
  * The scope of an idempotency key: the subject with its role and departments. A replay answers only the
  * same subject acting with the same rights, so a key reused under another role or department is a new request.
  */
-export function idempotencyScope(meta: Pick<RequestMeta, 'principal' | 'idempotencyKey'>): string | undefined {
+export function idempotencyScope(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>): string | undefined {
   if (!meta.idempotencyKey) return undefined;
   const { sub, role, departments } = meta.principal;
   return `${sub}|${role}|${[...departments].sort().join(',')}|${meta.idempotencyKey}`;
 }
 
 /** Derives a stable id (e.g. of a new party) from the request's idempotency key, or a random one. */
-export function newId(meta: Pick<RequestMeta, 'principal' | 'idempotencyKey'>, purpose: string): string {
+export function newId(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>, purpose: string): string {
   const scope = idempotencyScope(meta);
   return scope ? uuidv5(`${purpose}|${scope}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
 }
@@ -96,7 +96,7 @@ export class CommandRunner {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (ctx.expectedRevision !== undefined) throw preconditionFailed(error.actual);
-        if (attempt >= MAX_ATTEMPTS) throw new ApiError('CONCURRENCY.CONFLICT', 'The record is changing too often right now; retry shortly.');
+        if (attempt >= MAX_ATTEMPTS) throw new ApplicationError('CONCURRENCY.CONFLICT', 'The record is changing too often right now; retry shortly.');
       }
     }
   }
@@ -106,8 +106,8 @@ function toDomain<E>(event: RecordedEvent): E {
   return { type: event.type, data: event.data } as E;
 }
 
-function preconditionFailed(actual: number): ApiError {
-  return new ApiError('CONCURRENCY.PRECONDITION_FAILED', `The record has changed (current ETag "${actual}"); fetch it again and reapply your change.`);
+function preconditionFailed(actual: number): ApplicationError {
+  return new ApplicationError('CONCURRENCY.PRECONDITION_FAILED', `The record has changed (current ETag "${actual}"); fetch it again and reapply your change.`);
 }
 
 function replayed(history: readonly RecordedEvent[], key: string, requestHash: string, streamId: string): CommandOutcome | null {
@@ -115,7 +115,7 @@ function replayed(history: readonly RecordedEvent[], key: string, requestHash: s
   const last = earlier[earlier.length - 1];
   if (!last) return null;
   if (last.idempotency?.requestHash !== requestHash) {
-    throw new ApiError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key.');
+    throw new ApplicationError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key.');
   }
   return { streamId, revision: last.revision, position: last.position, eventIds: earlier.map((e) => e.id), replayed: true };
 }

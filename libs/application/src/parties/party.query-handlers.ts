@@ -7,7 +7,7 @@ import {
   TimelineEntry, TimelineFilter,
 } from '@civic-ledger/read-models';
 import { PartyChanges, partyChanges, partyStreamIds, PointInTime, readStreamsInOrder, replayParty } from '@civic-ledger/audit';
-import { Action, can, inScope, partyViewFor, Principal, ReadScope, readScope, requireAccess } from '@civic-ledger/application';
+import { Action, can, inScope, partyViewFor, Principal, ReadScope, readScope, requireAccess } from '../access';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery, SearchResult } from './party.messages';
 
 const notFound = () => new DomainError('PARTY.NOT_FOUND', 'The party does not exist (or did not exist at that time).');

@@ -1,9 +1,9 @@
 import { Command, Query } from '@nestjs/cqrs';
 import { CorrespondenceCommand } from '@civic-ledger/domain';
 import { CorrespondenceFilter, CorrespondenceView, Page } from '@civic-ledger/read-models';
-import { CommandOutcome, WriteContext } from '../application/command-runner';
-import { Intent } from '../application/intent';
-import type { Principal } from '@civic-ledger/application';
+import { CommandOutcome, WriteContext } from '../shared/command-runner';
+import { Intent } from '../shared/intent';
+import type { Principal } from '../access/roles';
 
 export type CorrespondenceIntent = Intent<CorrespondenceCommand, 'knownPartyIds'>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GrantPartyAccess, partyDecider, partyStreamId } from '@civic-ledger/domain';
-import { AccessDenied } from '@civic-ledger/application';
-import { AccessRecorder } from '../auth/access-recorder';
+import { AccessDenied } from '../access/access-policy';
+import { AccessRecords } from './access-records';
 import { AccessGate } from './access-gate';
 import { CommandRunner, newId, WriteContext } from './command-runner';
 
@@ -20,7 +20,7 @@ export interface BreakGlassPlan {
  */
 @Injectable()
 export class BreakGlass {
-  constructor(private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly access: AccessRecorder) {}
+  constructor(private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly access: AccessRecords) {}
 
   /**
    * Checks every party the new record names and returns the grants to make: the caller makes them once the
@@ -54,6 +54,6 @@ export class BreakGlass {
     await this.runner.run(partyDecider, partyStreamId(partyId), (now): GrantPartyAccess => ({ type: 'GrantPartyAccess', data, metadata: { now, actor: ctx.actor } }), {
       ...ctx, expectedRevision: undefined, occurredAt: undefined,
     });
-    this.access.recordFor(ctx.principal, partyId, 'break-glass', undefined, ctx.correlationId);
+    this.access.record(ctx.principal, partyId, 'break-glass', undefined, ctx.correlationId);
   }
 }

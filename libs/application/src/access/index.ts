@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './access-policy';
+export * from './party-view-for';

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { AccessGrantView, COLLECTIONS, Condition, findPage, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
+import { requireAccess } from '../access/access-policy';
+import { Principal } from '../access/roles';
+
+export interface AccessGrantFilter {
+  readonly partyId?: string;
+  readonly department?: string;
+  readonly status?: 'active' | 'revoked';
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+/** Break-glass grants, newest first, for privacy officers and auditors to review. */
+export class ListAccessGrantsQuery extends Query<Page<AccessGrantView>> {
+  constructor(readonly filter: AccessGrantFilter, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListAccessGrantsQuery)
+export class ListAccessGrantsHandler implements IQueryHandler<ListAccessGrantsQuery> {
+  constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
+
+  execute({ filter, principal }: ListAccessGrantsQuery): Promise<Page<AccessGrantView>> {
+    requireAccess(principal, 'party.access-grants');
+    const where: Condition[] = [];
+    if (filter.partyId) where.push({ field: 'partyId', op: 'eq', value: filter.partyId });
+    if (filter.department) where.push({ field: 'department', op: 'eq', value: filter.department });
+    if (filter.status) where.push({ field: 'status', op: 'eq', value: filter.status });
+    return findPage<AccessGrantView>(this.views, COLLECTIONS.accessGrants, where, [{ field: 'grantedAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], filter.limit ?? 50, filter.cursor);
+  }
+}
