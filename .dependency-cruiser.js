@@ -42,6 +42,20 @@ module.exports = {
       to: { path: 'node_modules/@nestjs' },
     },
     {
+      name: 'cli-and-worker-not-to-api',
+      comment: 'The CLI and the worker run use cases from libs/application over libs/composition; the HTTP app is not theirs to import.',
+      severity: 'error',
+      from: { path: '^apps/(cli|worker)' },
+      to: { path: '^apps/api' },
+    },
+    {
+      name: 'application-knows-no-http',
+      comment: 'Use cases are transport-neutral: no HTTP framework, request DTO validation or OpenAPI in libs/application.',
+      severity: 'error',
+      from: { path: '^libs/application' },
+      to: { path: ['node_modules/(express|@nestjs/platform-express|@nestjs/swagger|class-validator|class-transformer|helmet|@nestjs/throttler)', '^libs/composition', '^apps'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

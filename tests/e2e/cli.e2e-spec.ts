@@ -14,7 +14,7 @@ import { storeVariants } from './support/test-app';
 const run = promisify(execFile);
 /** A test that only applies to some store variants (the others have their own version of it). */
 const itWhen = (applies: boolean): jest.It => (applies ? it : ((() => undefined) as unknown as jest.It));
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = join(__dirname, '..', '..', 'bin', 'civic-ledger');
 
 /** The civic-ledger command as operators and auditors use it, on a seeded data directory. */
 describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {

@@ -6,7 +6,7 @@ import { MongoClient } from 'mongodb';
 import { interaction, person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = join(__dirname, '..', '..', 'bin', 'civic-ledger');
 
 /** Every file under `dir` holding `needle` (bytes, case-insensitive ASCII). */
 function filesContaining(dir: string, needle: string): string[] {

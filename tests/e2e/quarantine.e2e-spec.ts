@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { partyStreamId } from '@civic-ledger/domain';
 import { interaction, person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = join(__dirname, '..', '..', 'bin', 'civic-ledger');
 const METRICS_TOKEN = 'metrics-scraper-token-0123456789abcdef';
 
 /**

@@ -65,7 +65,7 @@ describe('a shorter AUTH_MAX_TOKEN_LIFETIME', () => {
 });
 
 describe('civic-ledger token', () => {
-  const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+  const MAIN = join(__dirname, '..', '..', 'bin', 'civic-ledger');
   let t: TestApp;
   beforeAll(async () => { t = await startTestApp({ AUTH_MAX_TOKEN_LIFETIME: '3600' }); });
   afterAll(async () => t.close());

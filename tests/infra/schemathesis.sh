@@ -12,13 +12,13 @@ ROOT=$(pwd)
 SCHEMATHESIS_VERSION=4.32.5
 SEED="${FUZZ_SEED:-20240501}"
 VENV=.cache/schemathesis-venv
-CLI=(node dist/apps/cli/src/main.js)
+CLI=(node bin/civic-ledger)
 
 if [ "$("$VENV/bin/st" --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
   echo "installing schemathesis $SCHEMATHESIS_VERSION into $VENV"
   python3 -m venv "$VENV" && "$VENV/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" || exit 1
 fi
-[ -f dist/apps/cli/src/main.js ] || npm run build --silent || exit 1
+[ -f dist/apps/api/src/main.js ] || npm run build --silent || exit 1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cl-fuzz-XXXXXX")
 export DATA_DIR="$WORK/data" RATE_LIMIT_PER_MINUTE=0 LOG_LEVEL=warn HOST=127.0.0.1

@@ -15,7 +15,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ConsistencyInterceptor } from './http/consistency.interceptor';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
-import { loggerOptions } from './http/logging';
+import { loggerOptions } from '@civic-ledger/composition';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { InteractionsController } from './interactions/interactions.controller';

@@ -28,8 +28,8 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   return app;
 }
 
-export async function startServer(config: AppConfig): Promise<INestApplication> {
-  const app = await createApp(config);
+export async function startServer(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<INestApplication> {
+  const app = await createApp(config, options);
   await app.listen(config.port, config.host);
   return app;
 }

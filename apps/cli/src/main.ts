@@ -9,7 +9,6 @@ import { readModelSetsCommand } from './commands/read-model-sets.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { seedCommand } from './commands/seed.command';
-import { serveCommand } from './commands/serve.command';
 import { verifyBundleCommand } from './commands/verify-bundle.command';
 import { verifyCommand } from './commands/verify.command';
 import { workerCommand } from './commands/worker.command';
@@ -19,7 +18,7 @@ import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 const program = new Command('civic-ledger')
   .description('Institutional memory for public services: record, consolidate, replay and verify.')
   .showHelpAfterError('(run civic-ledger --help for the commands)')
-  .addCommand(serveCommand())
+  .addHelpText('before', 'civic-ledger serve [--port N] [--api-only]   run the HTTP API (with the worker unless --api-only; see civic-ledger serve --help)\n')
   .addCommand(workerCommand())
   .addCommand(seedCommand())
   .addCommand(replayCommand())

@@ -5,3 +5,5 @@ export * from './kept-read-model-sets';
 export * from './ledger-metrics';
 export * from './ledger.module';
 export * from './tokens';
+export * from './logging';
+export * from './read-model-progress';

@@ -7,6 +7,7 @@ import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
 import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { CHECKPOINT_STREAM, CheckpointSigner, createCheckpoint } from '@civic-ledger/audit';
 import { loadSigner } from './audit-signer';
+import { LEDGER_OPTIONS, ReadModelProgress } from './read-model-progress';
 import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
 import { KeptReadModelSets } from './kept-read-model-sets';
 import { createEventStore, createReadStore, rawEvents } from './ledger-stores';
@@ -16,7 +17,7 @@ export interface LedgerOptions {
   readonly runProjector: boolean;
 }
 
-const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
+const PROJECTOR_OPTIONS = LEDGER_OPTIONS;
 export { AUDIT_SIGNER, STORED_EVENTS };
 export const RELAY = Symbol('RELAY');
 
@@ -139,8 +140,9 @@ export class LedgerModule {
         { provide: AUDIT_SIGNER, useFactory: () => loadSigner(config) },
         ProjectorLifecycle,
         CheckpointScheduler,
+        ReadModelProgress,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, STORED_EVENTS, READ_STORE, Projector, RELAY, AUDIT_SIGNER, LEDGER_METRICS],
+      exports: [APP_CONFIG, EVENT_STORE, STORED_EVENTS, READ_STORE, Projector, RELAY, AUDIT_SIGNER, LEDGER_METRICS, ReadModelProgress],
     };
   }
 }

@@ -5,12 +5,15 @@ import { freePort } from '../../infra/free-port';
 
 export { freePort };
 
-const MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = join(__dirname, '..', '..', '..', 'bin', 'civic-ledger');
+const BUILT = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
 /** The built all-in-one server as a child process (npm test builds dist/ first). */
-export async function startServerProcess(dataDir: string, port: number, env: Record<string, string> = {}, onOutput?: (text: string) => void): Promise<ChildProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" (npm test does it for you).`);
-  const child = spawn(process.execPath, [MAIN, 'serve'], {
+export async function startServerProcess(
+  dataDir: string, port: number, env: Record<string, string> = {}, onOutput?: (text: string) => void, args: readonly string[] = [],
+): Promise<ChildProcess> {
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" (npm test does it for you).`);
+  const child = spawn(process.execPath, [MAIN, 'serve', ...args], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,4 +40,23 @@ export function killHard(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
+}
+
+/** A `civic-ledger worker` process (projections, relay, checkpoints; no HTTP), resolved once it says it runs. */
+export async function startWorkerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MAIN, 'worker'], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker running')) resolve();
+    };
+    child.stdout?.on('data', seen);
+    child.stderr?.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
+  });
+  return child;
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
-import { listQuarantine, Projector, QuarantineEntry, READ_STORE, ReadStore } from '@civic-ledger/read-models';
+import { listQuarantine, QuarantineEntry, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { Relay } from '@civic-ledger/messaging';
-import { RELAY } from '@civic-ledger/composition';
+import { ReadModelProgress, RELAY } from '@civic-ledger/composition';
 import { Public } from '../auth/auth.decorators';
 import type { Response } from 'express';
 
@@ -24,7 +24,7 @@ function quarantineSummary(entries: readonly QuarantineEntry[]) {
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    private readonly projector: Projector,
+    private readonly progress: ReadModelProgress,
     @Inject(RELAY) private readonly relay: Relay | null,
     @Inject(READ_STORE) private readonly views: ReadStore,
   ) {}
@@ -46,13 +46,15 @@ export class HealthController {
     } catch {
       head = null;
     }
-    const ok = head !== null && this.projector.status !== 'failing';
+    // A read store that does not answer counts as a failing projector.
+    const projector = await this.progress.snapshot().catch(() => ({ status: 'failing' as const, checkpoint: 0 }));
+    const ok = head !== null && projector.status !== 'failing';
     const quarantined = await listQuarantine(this.views, QUARANTINE_SCANNED).catch(() => null);
     res.status(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'unavailable',
       eventStore: head === null ? 'unreachable' : 'ok',
-      projector: { status: this.projector.status, checkpoint: this.projector.checkpoint, lag: head === null ? null : Math.max(0, head - this.projector.checkpoint) },
+      projector: { status: projector.status, checkpoint: projector.checkpoint, lag: head === null ? null : Math.max(0, head - projector.checkpoint) },
       // Only how many events and where: what failed is in the logs and `civic-ledger read-models quarantine list`.
       quarantine: quarantined === null ? 'unknown' : quarantineSummary(quarantined),
       relay: this.relay ? { status: this.relay.status, checkpoint: this.relay.checkpoint, lag: head === null ? null : Math.max(0, head - this.relay.checkpoint) } : 'off',

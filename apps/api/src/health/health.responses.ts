@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-const CONSUMER_STATUSES = ['stopped', 'catching-up', 'live', 'failing'];
+const CONSUMER_STATUSES = ['stopped', 'catching-up', 'live', 'failing', 'remote (projector: an API-only process reading the checkpoint a worker stores)'];
 
 export class LivenessResponse {
   @ApiProperty({ enum: ['ok'] }) status!: string;

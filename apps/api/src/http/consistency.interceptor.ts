@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Projector } from '@civic-ledger/read-models';
+import { ReadModelProgress } from '@civic-ledger/composition';
 import type { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import { ApiError } from './api-error';
@@ -9,7 +9,7 @@ const WAIT_MS = 5000;
 /** Read-your-writes: a request with X-Min-Position waits until the read models include that position. */
 @Injectable()
 export class ConsistencyInterceptor implements NestInterceptor {
-  constructor(private readonly projector: Projector) {}
+  constructor(private readonly progress: ReadModelProgress) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const raw = context.switchToHttp().getRequest<Request>().headers['x-min-position'];
@@ -20,7 +20,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
     if (!Number.isSafeInteger(position)) {
       throw new ApiError('VALIDATION.FAILED', 'X-Min-Position must be a ledger position (a non-negative decimal integer).', [{ field: 'X-Min-Position', messages: ['must be a non-negative decimal integer'] }]);
     }
-    return from(this.projector.waitFor(position, WAIT_MS)).pipe(switchMap((caughtUp) => {
+    return from(this.progress.waitFor(position, WAIT_MS)).pipe(switchMap((caughtUp) => {
       if (!caughtUp) throw new ApiError('READ_MODEL.LAGGING', 'The read models have not caught up with that position yet; retry shortly.');
       return next.handle();
     }));

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { integerOption } from '../cli-options';
 import { loadConfig } from '@civic-ledger/config';
 import { Projector } from '@civic-ledger/read-models';
-import { AppModule } from '../../../api/src/app.module';
+import { SeedModule } from '../seed/seed.module';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { Seeder } from '../seed/seeder';
 
@@ -21,7 +21,7 @@ export function seedCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { parties: number; interactions: number; years: number; seed: number; concurrency: number; json?: boolean }) => {
       const config = loadConfig(undefined, {}, { LOG_LEVEL: 'warn' });
-      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+      const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
         const total = opts.parties + opts.interactions + Math.ceil(opts.interactions / 10);
         const bar = progressBar('seeding', total);

@@ -84,7 +84,9 @@ export class SqliteEventStore implements EventStore {
           const refusal = this.refusal(pending);
           outcomes.push(refusal ?? { pending, result: this.appendOne(pending, recordedAt) });
         }
-      })();
+        // IMMEDIATE: take the write lock before reading, so another process's write makes this one wait
+        // (busy_timeout) instead of failing the checks-then-write at once with SQLITE_BUSY.
+      }).immediate();
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;

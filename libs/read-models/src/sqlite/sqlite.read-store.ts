@@ -107,7 +107,7 @@ export class SqliteReadStore implements ReadStore {
       this.stmt(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
         ON CONFLICT(name) DO UPDATE SET position = excluded.position WHERE excluded.position > checkpoints.position`)
         .run(checkpoint.name, checkpoint.position);
-    })();
+    }).immediate(); // write lock up front: several processes may share the file (busy_timeout waits)
   }
 
   async checkpoint(name: string): Promise<number> {
