@@ -53,5 +53,10 @@ if [ "${#files[@]}" -gt 0 ]; then
     -schema-location "$schemas" \
     "${files[@]}" || status=1
 fi
+# Where kustomize is installed (CI does not install it), the rendered output is checked too.
+if command -v kustomize >/dev/null 2>&1; then
+  kustomize build "$dir" | "$kubeconform" -strict -summary -output text \
+    -kubernetes-version "$K8S_VERSION" -schema-location "$schemas" - || fail "kustomize build output"
+fi
 [ $status -eq 0 ] && echo "deploy/k8s: ${#files[@]} manifests valid for Kubernetes $K8S_VERSION" || echo "deploy/k8s: invalid (see above)"
 exit $status
