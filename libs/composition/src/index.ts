@@ -7,3 +7,5 @@ export * from './ledger.module';
 export * from './tokens';
 export * from './logging';
 export * from './read-model-progress';
+export * from './checkpoint-scheduler';
+export * from './work-coordinator';

@@ -5,12 +5,14 @@ import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
 import { EncryptingEventStore, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
 import { loadOrCreateKeyFile } from './key-files';
-import { MongoReadModelSets, MongoReadStore, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { LeaseStore, MongoLeaseStore, MongoReadModelSets, MongoReadStore, ReadStore, SqliteLeaseStore, SqliteReadStore } from '@civic-ledger/read-models';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const VIEWS_FILE = 'read-models.sqlite';
 
 export const KEYS_FILE = 'keys.sqlite';
+/** Leases and consumer checkpoints that no read-model set owns (shared by every process on the data). */
+export const STATE_FILE = 'ledger-state.sqlite';
 
 /**
  * Adapter selection: the one place that turns configuration into store instances. The event store
@@ -48,6 +50,13 @@ export async function createReadStore(config: AppConfig): Promise<ReadStore> {
   if (config.readStore === 'mongo') return MongoReadModelSets.connect(config.mongodbUrl as string).openActive();
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteReadStore(join(config.dataDir, VIEWS_FILE));
+}
+
+/** Where workers hold their leases and the relay its checkpoint: next to the read models, outside every set. */
+export function createLeaseStore(config: AppConfig): LeaseStore {
+  if (config.readStore === 'mongo') return MongoLeaseStore.connect(config.mongodbUrl as string, config.mongodbDatabase as string);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteLeaseStore(join(config.dataDir, STATE_FILE));
 }
 
 /** A fresh, empty read-model set for a blue/green rebuild. */

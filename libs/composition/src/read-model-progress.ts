@@ -22,14 +22,19 @@ export class ReadModelProgress {
     @Inject(LEDGER_OPTIONS) private readonly options: { readonly runProjector: boolean },
   ) {}
 
+  /** The projections run in this process (it holds their lease); otherwise another process's stored checkpoint tells. */
+  private get local(): boolean {
+    return this.options.runProjector && this.projector.status !== 'stopped';
+  }
+
   async snapshot(): Promise<ProgressSnapshot> {
-    if (this.options.runProjector) return { status: this.projector.status, checkpoint: this.projector.checkpoint };
+    if (this.local) return { status: this.projector.status, checkpoint: this.projector.checkpoint };
     return { status: 'remote', checkpoint: await this.views.checkpoint(VIEWS_CHECKPOINT) };
   }
 
   /** Resolves true once the read models include `position`, false after `timeoutMs`. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.options.runProjector) return this.projector.waitFor(position, timeoutMs);
+    if (this.local) return this.projector.waitFor(position, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if ((await this.views.checkpoint(VIEWS_CHECKPOINT)) >= position) return true;

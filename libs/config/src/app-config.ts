@@ -33,6 +33,12 @@ export interface AppConfig {
   readonly auditKeyGenerated: boolean;
   /** How often the all-in-one signs a checkpoint when the ledger grew (0 = only on demand). */
   readonly checkpointIntervalSeconds: number;
+  /**
+   * How long a worker's lease on a piece of work (the projections, the Kafka relay, checkpoint signing)
+   * lasts without renewal (LEASE_SECONDS). Renewed every third of it; after a crash another worker takes
+   * over within this time.
+   */
+  readonly leaseSeconds: number;
   /** Requests per minute per client address (0 = no limit). */
   readonly rateLimitPerMinute: number;
   /** Origins allowed by CORS; empty = CORS off (the default). */
@@ -146,6 +152,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     auditKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(isAbsolute(dataDir) ? dataDir : join(process.cwd(), dataDir), 'audit-signing-key.pem'),
     auditKeyGenerated: !env.AUDIT_SIGNING_KEY_FILE,
     checkpointIntervalSeconds: integer('CHECKPOINT_INTERVAL_SECONDS', env.CHECKPOINT_INTERVAL_SECONDS, 3600, 0, 7 * 86400),
+    leaseSeconds: integer('LEASE_SECONDS', env.LEASE_SECONDS, 15, 2, 600),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 1200, 0, 1_000_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     auth: {

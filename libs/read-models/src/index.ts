@@ -15,3 +15,6 @@ export * from './queries/access-queries';
 export * from './projections/access-log.projection';
 export * from './quarantine';
 export * from './projection-run';
+export * from './leases/lease-store.port';
+export * from './sqlite/sqlite.lease-store';
+export * from './mongo/mongo.lease-store';

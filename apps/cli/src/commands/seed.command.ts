@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
 import { integerOption } from '../cli-options';
 import { loadConfig } from '@civic-ledger/config';
-import { Projector } from '@civic-ledger/read-models';
+import { ReadModelProgress } from '@civic-ledger/composition';
 import { SeedModule } from '../seed/seed.module';
 import { printJson, printLines, progressBar } from '../cli-output';
 import { Seeder } from '../seed/seeder';
@@ -28,7 +28,8 @@ export function seedCommand(): Command {
         const started = Date.now();
         const summary = await new Seeder(app.get(CommandBus), opts, (done) => bar.update(done)).run();
         bar.stop();
-        await app.get(Projector).waitFor(summary.lastPosition, 600_000);
+        // This process projects unless a running server or worker holds the projections' lease; either way, wait for them.
+        await app.get(ReadModelProgress).waitFor(summary.lastPosition, 600_000);
         const result = { ...summary, seconds: (Date.now() - started) / 1000, dataDir: config.dataDir };
         if (opts.json) printJson(result);
         else printLines([`seeded ${summary.parties} parties, ${summary.interactions} interactions and ${summary.correspondence} correspondence cases in ${result.seconds.toFixed(1)} s (ledger position ${summary.lastPosition}, data in ${config.dataDir})`]);
