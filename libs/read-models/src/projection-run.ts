@@ -21,6 +21,8 @@ export class ProjectionRun {
     private readonly store: ReadStore,
     private readonly projections: readonly Projection[],
     private readonly onQuarantine?: (entry: QuarantineEntry) => void,
+    /** Whether a projection still needs the event (false when its own checkpoint is already past it). */
+    private readonly needs: (projection: Projection, event: RecordedEvent) => boolean = () => true,
   ) {
     this.batch = new ProjectionBatch(store);
   }
@@ -52,6 +54,7 @@ export class ProjectionRun {
     if (event.type === 'PartyErased') this.erasureInBatch = true;
     const ledgerEvent = asLedgerEvent(event);
     for (const projection of this.projections) {
+      if (!this.needs(projection, event)) continue;
       const known = this.failed.size > 0 ? this.failed.get(`${event.id}:${projection.name}`) : undefined;
       if (known) {
         this.batch.put(QUARANTINE_COLLECTION, known);

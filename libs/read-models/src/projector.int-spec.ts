@@ -159,4 +159,46 @@ describe('Projector', () => {
     await expect(rebuildViews(events, bulk)).rejects.toThrow('not empty');
     await bulk.close();
   });
+
+  describe('a checkpoint per projection', () => {
+    /** Counts the events it is given, in its own collection. */
+    const counting = (name: string): Projection => ({
+      name,
+      collections: [{ name: `seen_${name.replace('.', '_')}`, indexes: [] }],
+      async project(_e, env, ctx) {
+        const id = 'count';
+        const doc = (await ctx.get<{ id: string; n: number; last: number }>(`seen_${name.replace('.', '_')}`, id)) ?? { id, n: 0, last: 0 };
+        ctx.put(`seen_${name.replace('.', '_')}`, { ...doc, n: doc.n + 1, last: env.position });
+      },
+    });
+    const run = async (store: MemoryReadStore, projections: readonly Projection[]) => {
+      const p = projector(store, 'group.test', projections);
+      await p.init();
+      p.start();
+      expect(await p.waitFor(await events.headPosition(), 5000)).toBe(true);
+      await p.stop();
+      return p;
+    };
+
+    it('lets a projection added later catch up alone while the others skip what they applied', async () => {
+      const store = new MemoryReadStore();
+      const head = await events.headPosition();
+      await run(store, [counting('a.v1')]);
+      const p = await run(store, [counting('a.v1'), counting('b.v1')]);
+      expect(await store.get('seen_a_v1', 'count')).toMatchObject({ n: 31, last: head });
+      expect(await store.get('seen_b_v1', 'count')).toMatchObject({ n: 31, last: head });
+      expect(Object.fromEntries(p.projectionCheckpoints)).toEqual({ 'a.v1': head, 'b.v1': head });
+      expect(await store.checkpoint('b.v1')).toBe(head);
+      expect(await store.checkpoint('group.test')).toBe(head);
+    });
+
+    it('starts every projection from the group checkpoint of a set written before projections had their own', async () => {
+      const store = new MemoryReadStore();
+      const all = await events.readAll({ fromPosition: 0, limit: 1000 });
+      const legacy = all[9].position;
+      await store.commit([], { name: 'group.test', position: legacy });
+      await run(store, [counting('a.v1')]);
+      expect(await store.get('seen_a_v1', 'count')).toMatchObject({ n: all.length - 10 });
+    });
+  });
 });

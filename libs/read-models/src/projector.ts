@@ -30,6 +30,8 @@ export type ProjectorStatus = ConsumerStatus;
  */
 export class Projector extends CheckpointedConsumer {
   private current: ProjectionRun;
+  /** Each projection's own checkpoint: it applies only events after it (a new or reset projection catches up alone). */
+  private readonly positions = new Map<string, number>();
 
   constructor(events: EventStore, private readonly store: ReadStore, private readonly options: ProjectorOptions) {
     super(events, { batchSize: options.batchSize ?? 1000, onError: options.onError });
@@ -44,12 +46,26 @@ export class Projector extends CheckpointedConsumer {
     await this.load();
   }
 
-  protected loadCheckpoint(): Promise<number> {
-    return this.store.checkpoint(this.options.checkpointName);
+  /**
+   * The group checkpoint (`checkpointName`) is the position every projection has reached; the subscription
+   * starts from the lowest projection checkpoint. A set written before projections had their own
+   * checkpoints (only the group's exists) starts every projection from the group's: no forced rebuild.
+   */
+  protected async loadCheckpoint(): Promise<number> {
+    const group = await this.store.checkpoint(this.options.checkpointName);
+    const own = await Promise.all(this.options.projections.map((p) => this.store.checkpoint(p.name)));
+    const legacy = group > 0 && own.every((position) => position === 0);
+    this.options.projections.forEach((p, i) => this.positions.set(p.name, legacy ? group : own[i]));
+    return Math.min(...this.positions.values());
+  }
+
+  /** Where each projection stands (its own checkpoint as last loaded or committed). */
+  get projectionCheckpoints(): ReadonlyMap<string, number> {
+    return this.positions;
   }
 
   protected beginBatch(): void {
-    this.current = new ProjectionRun(this.store, this.options.projections, this.options.onQuarantine);
+    this.current = new ProjectionRun(this.store, this.options.projections, this.options.onQuarantine, (p, e) => e.position > (this.positions.get(p.name) ?? 0));
   }
 
   protected handle(event: RecordedEvent): Promise<void> {
@@ -58,7 +74,9 @@ export class Projector extends CheckpointedConsumer {
 
   protected async commitBatch(position: number, events: number): Promise<void> {
     if (this.current.erasureInBatch) await this.options.beforeErasureCommit?.(position);
-    await this.store.commit(this.current.batch.changes(), { name: this.options.checkpointName, position });
+    const moved = this.options.projections.filter((p) => (this.positions.get(p.name) ?? 0) < position).map((p) => ({ name: p.name, position }));
+    await this.store.commit(this.current.batch.changes(), [{ name: this.options.checkpointName, position }, ...moved]);
+    for (const c of moved) this.positions.set(c.name, c.position);
     // The redacted documents replaced plaintext: leave none of it in the store's files.
     if (this.current.erasureInBatch) await this.store.purge();
     this.options.onBatch?.({ events, position });

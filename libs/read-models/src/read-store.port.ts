@@ -39,6 +39,17 @@ export interface Change {
   readonly position: number;
 }
 
+/** A named consumer position; moved forward only. */
+export interface Checkpoint {
+  readonly name: string;
+  readonly position: number;
+}
+
+/** One checkpoint or several, as a list. */
+export function checkpointList(checkpoint: Checkpoint | readonly Checkpoint[]): readonly Checkpoint[] {
+  return Array.isArray(checkpoint) ? checkpoint : [checkpoint as Checkpoint];
+}
+
 export interface CollectionChecksum {
   readonly collection: string;
   readonly count: number;
@@ -56,7 +67,7 @@ export interface ReadStore {
    * Applies the changes and moves the named checkpoint in one atomic step. A change never
    * overwrites a document last written by a later event (redelivery is harmless).
    */
-  commit(changes: readonly Change[], checkpoint: { readonly name: string; readonly position: number }): Promise<void>;
+  commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void>;
   checkpoint(name: string): Promise<number>;
   /** Per collection: document count and SHA-256 over (id, document) in id order. */
   checksums(collections: readonly string[]): Promise<CollectionChecksum[]>;

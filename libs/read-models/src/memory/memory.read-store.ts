@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Change, CollectionChecksum, Condition, Doc, FindQuery, IndexSpec, ReadStore, SortKey } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Condition, Doc, FindQuery, IndexSpec, ReadStore, SortKey } from '../read-store.port';
 
 type Scalar = string | number | boolean | null | undefined;
 
@@ -85,7 +85,7 @@ export class MemoryReadStore implements ReadStore {
     return (query.limit !== undefined ? docs.slice(0, query.limit) : docs) as T[];
   }
 
-  async commit(changes: readonly Change[], checkpoint: { name: string; position: number }): Promise<void> {
+  async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     for (const change of changes) {
       const coll = this.coll(change.collection);
       const existing = coll.get(change.id);
@@ -93,7 +93,7 @@ export class MemoryReadStore implements ReadStore {
       if (change.doc === null) coll.delete(change.id);
       else coll.set(change.id, { pos: change.position, json: JSON.stringify(change.doc) });
     }
-    this.checkpoints.set(checkpoint.name, Math.max(checkpoint.position, this.checkpoints.get(checkpoint.name) ?? 0));
+    for (const c of checkpointList(checkpoint)) this.checkpoints.set(c.name, Math.max(c.position, this.checkpoints.get(c.name) ?? 0));
   }
 
   async checkpoint(name: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mongoDatabaseName } from '@civic-ledger/config';
 import { AnyBulkWriteOperation, Collection, Db, Document, Filter, MongoBulkWriteError, MongoClient, WithoutId } from 'mongodb';
-import { Change, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
 import { compileFilter, compileSort, indexKey } from './mongo.query';
 
 export interface MongoReadStoreOptions {
@@ -91,7 +91,7 @@ export class MongoReadStore implements ReadStore {
     return (await cursor.toArray()).map((s) => toDoc<T>(s));
   }
 
-  async commit(changes: readonly Change[], checkpoint: { name: string; position: number }): Promise<void> {
+  async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     const byCollection = new Map<string, AnyBulkWriteOperation<Stored>[]>();
     for (const change of changes) {
       const ops = byCollection.get(change.collection) ?? [];
@@ -101,7 +101,7 @@ export class MongoReadStore implements ReadStore {
       byCollection.set(change.collection, ops);
     }
     for (const [collection, ops] of byCollection) await this.bulk(this.coll(collection), ops);
-    await this.checkpoints.updateOne({ _id: checkpoint.name }, { $max: { position: checkpoint.position } }, { upsert: true });
+    for (const c of checkpointList(checkpoint)) await this.checkpoints.updateOne({ _id: c.name }, { $max: { position: c.position } }, { upsert: true });
   }
 
   /** Unordered bulk write; a duplicate key means a newer version is stored already, which is the point. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { Change, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
 import { compileQuery, fieldExpr, tableName } from './sqlite.query';
 
 export interface SqliteReadStoreOptions {
@@ -97,16 +97,16 @@ export class SqliteReadStore implements ReadStore {
     return (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
   }
 
-  async commit(changes: readonly Change[], checkpoint: { name: string; position: number }): Promise<void> {
+  async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     this.db.transaction(() => {
       for (const change of changes) {
         const writer = this.writer(change.collection);
         if (change.doc === null) writer.remove.run(change.id, change.position);
         else writer.upsert.run(change.id, change.position, JSON.stringify(change.doc));
       }
-      this.stmt(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
-        ON CONFLICT(name) DO UPDATE SET position = excluded.position WHERE excluded.position > checkpoints.position`)
-        .run(checkpoint.name, checkpoint.position);
+      const save = this.stmt(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
+        ON CONFLICT(name) DO UPDATE SET position = excluded.position WHERE excluded.position > checkpoints.position`);
+      for (const c of checkpointList(checkpoint)) save.run(c.name, c.position);
     }).immediate(); // write lock up front: several processes may share the file (busy_timeout waits)
   }
 
