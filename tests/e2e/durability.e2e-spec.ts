@@ -30,6 +30,8 @@ describe('durability under kill -9', () => {
     const acked = new Map<string, string>(); // key → interaction id
     const attempted = new Set<string>();
     let killed = false;
+    let enoughAcked: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => { enoughAcked = resolve; });
     const client = async (c: number) => {
       for (let n = 0; !killed; n += 1) {
         const key = `client-${c}-${n}`;
@@ -37,13 +39,15 @@ describe('durability under kill -9', () => {
         try {
           const res = await post('/v1/interactions', interaction([partyId], { summary: `call ${key}` }), key);
           if (res.status === 201) acked.set(key, ((await res.json()) as { id: string }).id);
+          if (acked.size >= 300) enoughAcked();
         } catch {
           return; // connection refused or reset: the server is gone
         }
       }
     };
     const load = Array.from({ length: CLIENTS }, (_, c) => client(c));
-    while (acked.size < 300) await new Promise((r) => setTimeout(r, 10));
+    // Kill the server the moment the 300th write is acknowledged (or fail if every client stopped first).
+    await Promise.race([reached, Promise.all(load).then(() => { throw new Error(`clients stopped after ${acked.size} acknowledged writes`); })]);
     killed = true;
     await killHard(server);
     await Promise.all(load);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { freePort, killHard, startServerProcess } from './support/server-process';
 import { interaction, person, staffHeaders, startTestApp, TestApp } from './support/test-app';
+import { until } from './support/until';
 
 describe('hardening', () => {
   let t: TestApp;
@@ -55,7 +56,9 @@ describe('logs', () => {
     await send(`/v1/parties/${created.id}/timeline`);
     await send('/v1/parties', { kind: 'person', name: { full: name }, birthDate: 'Xanthippe-1' }); // refused: 400
     await send('/v1/interactions', '{"summary": "Xanthippe'); // malformed
-    await new Promise((r) => setTimeout(r, 300));
+    // The server logs each request once answered; its output reaches us in order, so the last request's line means all are in.
+    await fetch(`${base}/v1/parties/${created.id}`, { headers: { ...supervisor, 'x-request-id': 'hardening-last' } });
+    await until(() => /"id":"hardening-last".*"statusCode":\d+/.test(logs), 'the last request in the server log');
     expect(logs).toMatch(/"path":"\/v1\/parties"/);
     expect(logs).toMatch(/"statusCode":400/);
     for (const secret of ['Xanthippe', 'xanthippe', 'Quenby', 'private.example', '7911987654', 'medical']) expect(logs).not.toContain(secret);

@@ -5,6 +5,8 @@ import { FeedMessage, LocalCopy, startFeedConsumer } from '../../examples/kafka-
 import { KafkaBroker, startKafkaBroker } from '../infra/kafka-broker';
 import { javaServersAvailable } from '../infra/require-java';
 import { BREAK_GLASS, interaction, letter, person, startTestApp, TestApp } from './support/test-app';
+// Messages reaching a Kafka consumer announce no ledger position to the test: polled.
+import { until } from './support/until';
 
 const suite = javaServersAvailable('Kafka feed e2e') ? describe : describe.skip;
 
@@ -37,13 +39,6 @@ suite('Kafka integration feed', () => {
   // Any published version of the type (v1 or v2).
   const ofType = (messages: FeedMessage[], type: string) => messages.filter((m) => new RegExp(`^civic-ledger\\.${type}\\.v\\d+$`).test(m.headers.ce_type));
   const byType = (type: string) => ofType(copy.received, type);
-  async function until(predicate: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   it('publishes recorded events as valid CloudEvents on the right topics, keyed by party, in order', async () => {
     ids.zoe = (await post('/v1/parties', person('Zoë Feed', { birthDate: '1980-01-01', contactPoints: [{ kind: 'email', value: 'zoe@feed.example' }] }))).body.id;

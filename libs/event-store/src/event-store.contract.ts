@@ -166,12 +166,14 @@ export function eventStoreContract(
         const start = await store.headPosition();
         await store.append(s, [newEvent('Old')], 'no_stream');
         const subscription = store.subscribeAll({ fromPosition: start, filter: { streamPrefixes: [s] } });
-        const received = take(subscription, 4);
-        await new Promise((r) => setTimeout(r, 50));
+        const iterator = subscription[Symbol.asyncIterator]();
+        const next = async () => (await iterator.next()).value as SubscriptionMessage;
+        // The history and the caught-up mark first; only then the live appends.
+        const messages = [await next(), await next()];
         await store.append(s, [newEvent('Live1')], 0);
         await store.append(stream(), [newEvent('Other')], 'no_stream');
         await store.append(s, [newEvent('Live2')], 1);
-        const messages = await received;
+        messages.push(await next(), await next());
         subscription.close();
         expect(messages.map((m) => (m.kind === 'event' ? m.event.type : m.kind))).toEqual(['Old', 'caught-up', 'Live1', 'Live2']);
       });

@@ -162,6 +162,7 @@ const realUrl = process.env.EVENTSTORE_URL;
   }, ESDB_CAPABILITIES);
 });
 
+/** Polls a condition the subscription announces no other way (messages collected by a consumer loop); no fixed sleep. */
 async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

@@ -1,0 +1,32 @@
+import { partyStreamId } from '@civic-ledger/domain';
+import { COLLECTIONS } from '../views';
+import { given, SpecLedger } from './projection.spec-kit';
+
+const A = COLLECTIONS.accessLog;
+const look = (partyId: string, actor: string, endpoint: string, at: string, purpose?: string) =>
+  ({ partyId, actor, role: 'caseworker', endpoint, at, ...(purpose ? { purpose } : {}) });
+
+describe('access log projection', () => {
+  it('writes one entry per look, keyed by the event and the look\'s place in it', async () => {
+    const ledger = new SpecLedger();
+    const batch = ledger.record('access-log-2024-03-01', { type: 'PartyRecordsAccessed', data: { accesses: [
+      look('p-1', 'staff-1', 'view', '2024-03-01T09:00:01.000Z'),
+      look('p-2', 'staff-2', 'timeline', '2024-03-01T09:00:02.000Z', 'case review'),
+    ] } }, { actor: 'access-ledger' });
+    await given(...ledger.events).thenDocuments(A, [
+      { id: `${batch.id}:0000`, partyId: 'p-1', actor: 'staff-1', role: 'caseworker', endpoint: 'view', at: '2024-03-01T09:00:01.000Z', position: 1 },
+      { id: `${batch.id}:0001`, partyId: 'p-2', actor: 'staff-2', role: 'caseworker', endpoint: 'timeline', at: '2024-03-01T09:00:02.000Z', position: 1, purpose: 'case review' },
+    ]);
+  });
+
+  it('keeps every look across batches and ignores every other event', async () => {
+    const ledger = new SpecLedger();
+    ledger.record(partyStreamId('p-1'), { type: 'PartyRegistered', data: { partyId: 'p-1', kind: 'person', name: { full: 'Ada Byron' } } });
+    const first = ledger.record('access-log-2024-03-01', { type: 'PartyRecordsAccessed', data: { accesses: [look('p-1', 'staff-1', 'view', '2024-03-01T09:00:00.000Z')] } });
+    const second = ledger.record('access-log-2024-03-01', { type: 'PartyRecordsAccessed', data: { accesses: [look('p-1', 'staff-1', 'export', '2024-03-01T10:00:00.000Z')] } });
+    await given(...ledger.events).thenMatching(A, [
+      { id: `${first.id}:0000`, endpoint: 'view', position: 2 },
+      { id: `${second.id}:0000`, endpoint: 'export', position: 3 },
+    ]);
+  });
+});
