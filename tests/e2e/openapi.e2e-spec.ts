@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { ROLES } from '@civic-ledger/application';
 import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
 import { OpenApiDocument, ResponseValidator } from './support/openapi-responses';
 
@@ -7,6 +8,7 @@ type Operation = {
   operationId: string; parameters?: { name: string; in: string; schema: Record<string, unknown> }[]; requestBody?: unknown;
   responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }>; headers?: Record<string, { required?: boolean }>; links?: Record<string, { operationId: string; parameters?: Record<string, string> }> }>;
   security?: unknown[];
+  'x-roles'?: string[];
 };
 
 const PROBLEM = { $ref: '#/components/schemas/ProblemResponse' };
@@ -88,6 +90,74 @@ describe('the OpenAPI document tells the truth', () => {
     expect(schemas.InteractionChangesDto.properties.topics).toMatchObject({ maxItems: 20, items: { pattern: expect.any(String) } });
     const limit = (doc.paths['/v1/parties/{id}/timeline'].get as unknown as Operation).parameters?.find((p) => p.name === 'limit');
     expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
+    // Trimmed fields count from the first to the last non-blank character, as the validators (which trim first) do.
+    for (const [dto, blank, valid] of [['NameDto', { full: ' \t ' }, { full: ' Zoë ' }], ['IdentifierDto', { scheme: 'nino', value: '   ' }, { scheme: 'nino', value: ' QQ 12 ' }]] as const) {
+      expect([dto, validator.validate(schemas[dto], blank).length > 0]).toEqual([dto, true]);
+      expect([dto, validator.validate(schemas[dto], valid)]).toEqual([dto, []]);
+    }
+    expect(validator.validate({ $ref: '#/components/schemas/EmailContactPointDto' }, { kind: 'email', value: ' a  ' })).not.toEqual([]);
+    // If-Match: an ETag, or * for whatever revision is current.
+    const ifMatch = (doc.paths['/v1/parties/{id}/name-changes'].post as unknown as Operation).parameters?.find((p) => p.name === 'If-Match');
+    expect(['"3"', '*'].map((v) => validator.validate(ifMatch?.schema, v))).toEqual([[], []]);
+    expect(validator.validate(ifMatch?.schema, 'W/"3"')).not.toEqual([]);
+  });
+
+  it('gives only examples that its own schemas accept', () => {
+    const bad: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const { example, ...rest } = schema as Record<string, unknown>;
+      if (example !== undefined) {
+        const problems = validator.validate(rest, example);
+        if (problems.length) bad.push(`${where}: ${JSON.stringify(example)} ${problems.join('; ')}`);
+      }
+      for (const [key, value] of Object.entries(rest)) visit(value, `${where}/${key}`);
+    };
+    visit(doc.components.schemas, '#/components/schemas');
+    for (const { method, path, op } of ops) for (const p of op.parameters ?? []) visit(p.schema, `${method} ${path} ${p.name}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('describes each kind of contact point with its own fields, and the API takes no other', async () => {
+    const schemas = doc.components.schemas as Record<string, { oneOf?: unknown[]; required?: string[]; properties?: Record<string, unknown> }>;
+    expect(schemas.ContactPointDto.oneOf).toHaveLength(3);
+    expect(schemas.EmailContactPointDto.properties?.value).toMatchObject({ format: 'email' });
+    expect(schemas.PhoneContactPointDto.properties?.value).toMatchObject({ format: 'phone' });
+    expect(schemas.PostalContactPointDto.required).toEqual(['kind', 'address']);
+    expect(schemas.PostalContactPointDto.properties).not.toHaveProperty('value');
+    const contactPoint = { $ref: '#/components/schemas/ContactPointDto' };
+    const address = { lines: ['1 High Street'], country: 'GB' };
+    const party = (await t.http.post('/v1/parties').send(person('Kinds Person')).expect(201)).body.id;
+    for (const body of [{ kind: 'email', value: 'kinds@example.org' }, { kind: 'phone', value: '+44 20 7946 0018' }, { kind: 'phone', value: '0113 496 0123' }, { kind: 'postal', address }]) {
+      expect([body, validator.validate(contactPoint, body)]).toEqual([body, []]);
+      await t.http.post(`/v1/parties/${party}/contact-points`).send(body).expect(201);
+    }
+    for (const body of [{ kind: 'postal', value: '1 High Street', address }, { kind: 'phone', value: '+44 20 7946 0019', address }, { kind: 'email', value: 'not an address' }, { kind: 'phone', value: '+44 1632 960001' }]) {
+      expect([body, validator.validate(contactPoint, body).length > 0]).toEqual([body, true]);
+      expect([body, (await t.http.post(`/v1/parties/${party}/contact-points`).send(body)).status]).toEqual([body, 400]);
+    }
+  });
+
+  it('names the roles that may call each operation (x-roles); any other role gets 403', async () => {
+    const tokens = new Map(await Promise.all(ROLES.map(async (role) => [role, await t.token(role)] as const)));
+    for (const { method, path, op } of secured()) {
+      const allowed = op['x-roles'] ?? [];
+      expect([`${method} ${path}`, allowed.length > 0 && allowed.every((r) => (ROLES as readonly string[]).includes(r))]).toEqual([`${method} ${path}`, true]);
+      const url = path.replace(/\{[^}]+\}/g, () => randomUUID());
+      for (const role of ROLES.filter((r) => !allowed.includes(r))) {
+        const res = await t.anonymous[method as 'get' | 'post' | 'delete'](url).set('Authorization', tokens.get(role) as string).send(method === 'get' ? undefined : {});
+        expect([`${method} ${path} as ${role}`, res.status, res.body.code]).toEqual([`${method} ${path} as ${role}`, 403, 'AUTH.FORBIDDEN']);
+      }
+    }
+    expect((doc.paths['/v1/parties/{id}/merges'].post as unknown as Operation)['x-roles']).toEqual(['supervisor']);
+    for (const path of ['/health/live', '/health/ready']) expect(doc.paths[path].get).not.toHaveProperty('x-roles');
+  });
+
+  it('gives each create a body schema of its own (the write result of what it created)', () => {
+    for (const [path, created] of [['/v1/parties', 'party'], ['/v1/interactions', 'interaction'], ['/v1/correspondence', 'correspondence']]) {
+      const schema = (doc.paths[path].post as unknown as Operation).responses['201'].content?.['application/json'].schema;
+      expect(schema).toMatchObject({ allOf: [{ $ref: '#/components/schemas/WriteResultResponse' }], description: expect.stringContaining(created) });
+    }
   });
 
   it('links each create to the operations on what it created', () => {
@@ -113,7 +183,7 @@ describe('the OpenAPI document tells the truth', () => {
     };
     const party = check('POST', '/v1/parties', await t.http.post('/v1/parties').send(person('Schema Person', { contactPoints: [{ kind: 'email', value: 'schema@example.org' }], identifiers: [{ scheme: 'client-number', value: 'S-1' }] }))).body.id;
     const other = check('POST', '/v1/parties', await t.http.post('/v1/parties').send(person('Schema Other'))).body.id;
-    const cp = check('POST', '/v1/parties/{id}/contact-points', await t.http.post(`/v1/parties/${party}/contact-points`).send({ kind: 'phone', value: '+441632960001' })).body.contactPointId;
+    const cp = check('POST', '/v1/parties/{id}/contact-points', await t.http.post(`/v1/parties/${party}/contact-points`).send({ kind: 'phone', value: '+44 20 7946 0018' }).expect(201)).body.contactPointId;
     check('DELETE', '/v1/parties/{id}/contact-points/{contactPointId}', await t.http.delete(`/v1/parties/${party}/contact-points/${cp}`).send({ reason: 'moved' }));
     check('POST', '/v1/parties/{id}/relationships', await t.http.post(`/v1/parties/${party}/relationships`).send({ kind: 'spouse', toPartyId: other }));
     check('POST', '/v1/parties/{id}/consents', await t.http.post(`/v1/parties/${party}/consents`).send({ purpose: 'reminders', channel: 'sms' }));

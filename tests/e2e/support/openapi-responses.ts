@@ -1,5 +1,6 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { normalisePhone } from '@civic-ledger/read-models';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +25,15 @@ export class ResponseValidator {
 
   constructor(private readonly document: OpenApiDocument) {
     addFormats(this.ajv);
+    // `format: phone`: what the API takes as a phone number (libphonenumber, the default region GB).
+    this.ajv.addFormat('phone', { type: 'string', validate: (value: string) => normalisePhone(value, 'GB') !== null });
     this.ajv.addSchema({ $id: 'openapi.json', components: { schemas: toJsonSchema(document.components.schemas) } });
+  }
+
+  /** Problems of `value` against a schema of the document (its $refs resolved against the document's components). */
+  validate(schema: unknown, value: unknown): string[] {
+    const validate = this.ajv.compile(toJsonSchema(JSON.parse(JSON.stringify(schema).replace(/"#\/components/g, '"openapi.json#/components'))) as Json);
+    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   }
 
   /** Problems found (empty when the response is as documented). */

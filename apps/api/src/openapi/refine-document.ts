@@ -4,7 +4,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { addErrorResponses, errorStatuses } from './error-responses';
 import { DtoClass, RouteFacts } from './route-facts';
-import { COMMAND_WRITE, CREATES, ResponseHeader, SUCCESS_BODIES, SuccessBody } from './success-responses';
+import { COMMAND_WRITE, CREATED, CREATES, ResponseHeader, SUCCESS_BODIES, SuccessBody } from './success-responses';
 import { applyDtoRules, applyRules, rulesOf } from './validation-schema';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -18,8 +18,8 @@ const HEADER_PARAMETERS: Record<'Idempotency-Key' | 'If-Match' | 'X-Min-Position
   },
   'If-Match': {
     name: 'If-Match', in: 'header', required: false,
-    description: 'ETag of the revision last seen; 412 when the record changed since.',
-    schema: { type: 'string', pattern: '^"\\d{1,15}"$', example: '"3"' },
+    description: 'ETag of the revision last seen (412 when the record changed since), or * for whatever revision is current (RFC 9110). Without it the write applies to the current revision.',
+    schema: { type: 'string', pattern: '^(\\*|"\\d{1,15}")$', example: '"3"' },
   },
   'X-Min-Position': {
     name: 'X-Min-Position', in: 'header', required: false,
@@ -69,9 +69,14 @@ function refineParameters(op: Operation): void {
 }
 
 function successResponse(op: Operation, body: SuccessBody): ResponseObject {
+  const ref = { $ref: `#/components/schemas/${body.type?.name}` };
+  // A create's body is the write result of the record it created, named by its path (a schema of its own,
+  // so that clients and fuzzers tell a party's id from an interaction's).
+  const created = CREATED[op.facts.operationId];
+  const schema: SchemaObject | ReferenceObject = created ? { description: `The ${created} created: its id, revision and ledger position`, allOf: [ref] } : ref;
   const content = body.mediaType
     ? { [body.mediaType]: { schema: { type: 'string' } as SchemaObject } }
-    : { 'application/json': { schema: { $ref: `#/components/schemas/${body.type?.name}` } } };
+    : { 'application/json': { schema } };
   const headers = Object.fromEntries((body.headers ?? []).map((h) => [h, { ...RESPONSE_HEADERS[h] }]));
   const existing = Object.entries(op.operation.responses).find(([status]) => status.startsWith('2'));
   return { description: (existing?.[1] as ResponseObject | undefined)?.description || 'Success', content, ...(body.headers?.length ? { headers } : {}) };
@@ -146,6 +151,32 @@ function refineBodySchemas(document: OpenAPIObject, ops: readonly Operation[]): 
     for (const nested of nestedDtos(dto)) visit(nested);
   };
   for (const op of ops) if (op.facts.body) visit(op.facts.body);
+  splitContactPoint(schemas);
+}
+
+/**
+ * A contact point is one of three shapes, told apart by `kind` (as the mapper reads it): an e-mail
+ * address, a phone number (libphonenumber: international, or national for the server's phone region;
+ * `format: phone`), or a postal address. Each shape takes only its own fields.
+ */
+function splitContactPoint(schemas: Record<string, SchemaObject | ReferenceObject>): void {
+  const schema = schemas.ContactPointDto as SchemaObject | undefined;
+  if (!schema?.properties) return;
+  const { kind: _kind, value, address, ...common } = schema.properties as Record<string, SchemaObject>;
+  const shape = (kind: string, own: Record<string, SchemaObject | ReferenceObject>, required: string[]): SchemaObject => ({
+    type: 'object', properties: { kind: { type: 'string', enum: [kind] }, ...own, ...common }, required: ['kind', ...required], additionalProperties: false,
+  });
+  const shapes: Record<string, SchemaObject> = {
+    email: shape('email', { value: { ...value, format: 'email', description: 'E-mail address', example: 'zoe@example.org' } }, ['value']),
+    phone: shape('phone', { value: { ...value, format: 'phone', description: "Phone number: international (+44…) or national for the server's phone region", example: '+44 20 7946 0018' } }, ['value']),
+    postal: shape('postal', { address }, ['address']),
+  };
+  const name = (kind: string) => `${kind[0].toUpperCase()}${kind.slice(1)}ContactPointDto`;
+  for (const [kind, variant] of Object.entries(shapes)) schemas[name(kind)] = variant;
+  schemas.ContactPointDto = {
+    oneOf: Object.keys(shapes).map((kind) => ({ $ref: `#/components/schemas/${name(kind)}` })),
+    discriminator: { propertyName: 'kind', mapping: Object.fromEntries(Object.keys(shapes).map((kind) => [kind, `#/components/schemas/${name(kind)}`])) },
+  };
 }
 
 /** DTO classes a DTO's properties are typed with (from @ApiProperty({ type })). */
@@ -161,7 +192,7 @@ function nestedDtos(dto: DtoClass): DtoClass[] {
 /**
  * Makes the generated document tell the truth: every error status with the problem schema, a body
  * schema and headers for every success, the validators' constraints, uuids, only the headers an
- * operation takes, and links from creates to what they created.
+ * operation takes, the roles that may call it (x-roles), and links from creates to what they created.
  */
 export function refineDocument(document: OpenAPIObject, facts: ReadonlyMap<string, RouteFacts>): OpenAPIObject {
   const ops: Operation[] = [];
@@ -175,6 +206,8 @@ export function refineDocument(document: OpenAPIObject, facts: ReadonlyMap<strin
   for (const op of ops) {
     refineParameters(op);
     refineResponses(op);
+    // Who may call it: any other role gets 403 AUTH.FORBIDDEN (departments and confidentiality decide further).
+    if (!op.facts.isPublic) (op.operation as OperationObject & { 'x-roles'?: string[] })['x-roles'] = [...op.facts.roles];
   }
   refineBodySchemas(document, ops);
   addLinks(ops);

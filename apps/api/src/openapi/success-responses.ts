@@ -19,8 +19,13 @@ export interface SuccessBody {
 const WRITE_HEADERS: ResponseHeader[] = ['ETag', 'X-Ledger-Position', 'Idempotent-Replayed'];
 const CREATE_HEADERS: ResponseHeader[] = [...WRITE_HEADERS, 'Location'];
 
-/** Operations that create a top-level resource (201 with Location); the document links them to what they created. */
-export const CREATES = ['PartiesController_register', 'InteractionsController_record', 'CorrespondenceController_receive'];
+/** Operations that create a top-level resource (201 with Location), and what they create; the document links them to it. */
+export const CREATED: Record<string, string> = {
+  PartiesController_register: 'party',
+  InteractionsController_record: 'interaction',
+  CorrespondenceController_receive: 'correspondence item',
+};
+export const CREATES = Object.keys(CREATED);
 
 /** Body and headers of each operation's success response; command writes default to the write result. */
 export const SUCCESS_BODIES: Record<string, SuccessBody> = {

@@ -1,5 +1,6 @@
 import { getMetadataStorage, isISO31661Alpha2 } from 'class-validator';
 import type { DtoClass } from './route-facts';
+import { isTrimmed } from '../http/trim';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 /**
@@ -106,6 +107,17 @@ export function applyRules(schema: SchemaObject, rules: readonly Rule[]): void {
   }
 }
 
+/** A character String.prototype.trim keeps (JavaScript's \s, which Python's \s covers but for U+FEFF). */
+const NON_BLANK = String.raw`[^\s\uFEFF]`;
+
+/**
+ * A trimmed value's length rules apply after trimming: at least `min` characters from the first to the
+ * last non-blank one (an unanchored pattern, as JSON Schema reads it). The length keywords stay on the raw value.
+ */
+function trimmedPattern(min: number): string {
+  return min <= 1 ? NON_BLANK : `${NON_BLANK}[\\s\\S]{${min - 2},}${NON_BLANK}`;
+}
+
 /** Adds the constraints of every validated property of `dto` to its component schema (in place). */
 export function applyDtoRules(schema: SchemaObject, dto: DtoClass): void {
   // The validation pipe refuses unknown fields (forbidNonWhitelisted).
@@ -113,6 +125,10 @@ export function applyDtoRules(schema: SchemaObject, dto: DtoClass): void {
   const rules = rulesOf(dto);
   for (const [property, propertyRules] of rules) {
     const propertySchema = schema.properties?.[property] as SchemaObject | undefined;
-    if (propertySchema) applyRules(propertySchema, propertyRules);
+    if (!propertySchema) continue;
+    applyRules(propertySchema, propertyRules);
+    if (isTrimmed(dto, property) && propertySchema.type === 'string' && !propertySchema.pattern) {
+      propertySchema.pattern = trimmedPattern(propertySchema.minLength ?? 1);
+    }
   }
 }

@@ -19,9 +19,13 @@ function invalid(field: string, message: string): ApiError {
 /** Normalises a contact point at the edge: lower-case e-mail, E.164 phone, one-line postal address. */
 export function toContactPoint(dto: ContactPointDto, phoneRegion: string, field = 'value'): ContactPointData {
   const base = { verified: dto.verified ?? false, ...(dto.label ? { label: dto.label } : {}) };
+  // Each kind takes only its own field: a field the API would ignore is refused, not dropped.
+  const addressField = field.replace(/value$/, 'address');
+  if (dto.kind === 'postal' && dto.value !== undefined) throw invalid(field, 'value is not taken for a postal contact point (it is made from address)');
+  if (dto.kind !== 'postal' && dto.address !== undefined) throw invalid(addressField, `address is taken only for a postal contact point, not for ${dto.kind}`);
   if (dto.kind === 'postal') {
     const a = dto.address;
-    if (!a) throw invalid('address', 'address is required for a postal contact point');
+    if (!a) throw invalid(addressField, 'address is required for a postal contact point');
     const address: PostalAddress = { lines: a.lines, country: a.country.toUpperCase(), ...(a.postcode ? { postcode: a.postcode } : {}), ...(a.city ? { city: a.city } : {}) };
     return { kind: 'postal', value: [...a.lines, a.postcode, a.city, address.country].filter(Boolean).join(', '), address, ...base };
   }

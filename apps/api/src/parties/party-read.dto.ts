@@ -16,7 +16,8 @@ export class PointInTimeDto {
 export class SearchPartiesDto {
   @ApiPropertyOptional({ description: 'Name words, accent- and case-insensitive prefixes.', example: 'zoe nun' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
   @ApiPropertyOptional({ example: 'zoe@example.org' }) @IsOptional() @IsString() @Length(3, 320) email?: string;
-  @ApiPropertyOptional({ example: '+441632960001' }) @IsOptional() @IsString() @Length(3, 40) phone?: string;
+  @ApiPropertyOptional({ example: '+442079460018', format: 'phone', description: "Phone number: international (+44…) or national for the server's phone region" })
+  @IsOptional() @IsString() @Length(3, 40) phone?: string;
   @ApiPropertyOptional({ example: 'C-100234' }) @IsOptional() @IsString() @Length(1, 100) identifier?: string;
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }

@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsISO31661Alpha2, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches,
   ValidateIf, ValidateNested,
 } from 'class-validator';
+import { Trim } from '../http/trim';
 
 export const PARTY_KINDS = ['person', 'organisation'] as const;
 export const CONTACT_KINDS = ['email', 'phone', 'postal'] as const;
 export const RELATIONSHIP_KINDS = ['spouse', 'guardian', 'employee-of', 'representative', 'parent', 'child', 'other'] as const;
 export const CONSENT_CHANNELS = ['email', 'phone', 'sms', 'letter', 'counter', 'web', 'chat', 'social', 'field-visit', 'any'] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
-/** Trim, then validate: a value of only spaces is empty, not a value. */
-const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const DATE_ONLY = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class NameDto {
