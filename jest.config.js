@@ -1,6 +1,8 @@
 /** Unit (*.spec.ts), integration (*.int-spec.ts) and e2e (tests/e2e/*.e2e-spec.ts) in one run. */
 const moduleNameMapper = {
   '^@civic-ledger/(domain|event-store|read-models|audit|config|messaging|privacy|application|composition)$': '<rootDir>/libs/$1/src',
+  // The vendor adapters' own entry points (loaded only when configured).
+  '^@civic-ledger/(event-store|read-models|privacy|messaging)/(esdb|mongo|kafka)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const base = { testEnvironment: 'node', moduleNameMapper, transform, rootDir: __dirname };

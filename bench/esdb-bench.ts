@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
+import { EventStore, SqliteEventStore } from '@civic-ledger/event-store';
+import { EsdbEventStore } from '@civic-ledger/event-store/esdb';
 import { EsdbFakeServer } from '../tests/infra/esdb-fake/esdb-fake.server';
 import { envelope } from './ledger-fixture';
 import { latencySummary, now } from './stats';

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { interactionStreamId } from '@civic-ledger/domain';
 import { SqliteEventStore } from '@civic-ledger/event-store';
-import { CheckpointStore, KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { CheckpointStore, Relay } from '@civic-ledger/messaging';
+import { KafkaEventPublisher } from '@civic-ledger/messaging/kafka';
 import { startKafkaBroker } from '../tests/infra/kafka-broker';
 import { haveJava } from '../tests/infra/java-server';
 import { envelope } from './ledger-fixture';

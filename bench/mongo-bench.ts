@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import {
-  COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, MongoReadStore, PartyView, ReadStore, rebuildViews, searchParties, SqliteReadStore,
+  COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, PartyView, ReadStore, rebuildViews, searchParties, SqliteReadStore,
 } from '@civic-ledger/read-models';
+import { MongoReadStore } from '@civic-ledger/read-models/mongo';
 import { haveJava } from '../tests/infra/java-server';
 import { startMongoWire } from '../tests/infra/mongo-wire';
 import { latencySummary, now } from './stats';

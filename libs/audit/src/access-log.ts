@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { accessLogStreamId, PARTY_RECORDS_ACCESSED, PartyRecordAccess, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { EventStore, NewEvent } from '@civic-ledger/event-store';
-import { PARTY_RECORDS_ACCESSED } from '@civic-ledger/read-models';
+
+export { accessLogStreamId };
 
 /** One look at a party's record by a person. */
 export interface AccessRecord {
@@ -23,9 +25,6 @@ export interface AccessLogOptions {
   readonly maxBatch?: number;
   readonly onError?: (error: unknown) => void;
 }
-
-/** Access events go to one stream per UTC day: one append per batch, whatever the parties. */
-export const accessLogStreamId = (at: Date) => `access-log-${at.toISOString().slice(0, 10)}`;
 
 /**
  * The access ledger: every read of a party's record by a person is recorded in a PartyRecordsAccessed
@@ -78,9 +77,11 @@ export class AccessLog {
       else byDay.set(stream, [access]);
     }
     for (const [stream, accesses] of byDay) {
+      // One append per day stream and batch, whatever the parties.
+      const data: PartyRecordsAccessed['data'] = { accesses: accesses.map(toEntry) };
       const event: NewEvent = {
         id: randomUUID(), type: PARTY_RECORDS_ACCESSED,
-        data: { accesses: accesses.map(toEntry) },
+        data: { ...data },
         occurredAt: accesses[accesses.length - 1].at.toISOString(), actor: ACCESS_LEDGER_ACTOR,
         correlationId: randomUUID(), causationId: null, schemaVersion: 1,
       };
@@ -101,7 +102,7 @@ export class AccessLog {
 /** The actor of the batch events themselves (each access names its reader). */
 export const ACCESS_LEDGER_ACTOR = 'civic-ledger:access-ledger';
 
-function toEntry(access: AccessRecord): Record<string, string> {
+function toEntry(access: AccessRecord): PartyRecordAccess {
   return {
     partyId: access.partyId, actor: access.actor, role: access.role, endpoint: access.endpoint, at: access.at.toISOString(),
     ...(access.purpose ? { purpose: access.purpose } : {}),

@@ -1,22 +1,13 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomUUID, sign, verify } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { CHECKPOINT_STREAM, checkpointStreamId, LEDGER_CHECKPOINT_SIGNED, LedgerCheckpointSigned, SignedCheckpoint } from '@civic-ledger/domain';
 import { EventStore, StreamNotFound } from '@civic-ledger/event-store';
 import { leafHash, treeHead } from './merkle';
 
-/** Signed checkpoints are themselves ledger events, in this stream. */
-export const CHECKPOINT_STREAM = 'ledger-checkpoints';
-export const CHECKPOINT_EVENT = 'LedgerCheckpointSigned';
-
-/** A signed statement: "the first treeSize events of the ledger (up to position) have this Merkle root". */
-export interface SignedCheckpoint {
-  treeSize: number;
-  position: number;
-  rootHash: string;
-  signedAt: string;
-  algorithm: 'Ed25519';
-  keyId: string;
-  signature: string;
-}
+/** Signed checkpoints are themselves ledger events (LedgerCheckpointSigned, defined in libs/domain). */
+export { CHECKPOINT_STREAM };
+export type { SignedCheckpoint };
+export const CHECKPOINT_EVENT = LEDGER_CHECKPOINT_SIGNED;
 
 type Statement = Pick<SignedCheckpoint, 'treeSize' | 'position' | 'rootHash' | 'signedAt'>;
 
@@ -81,9 +72,10 @@ export async function ledgerLeaves(events: EventStore, upToPosition = Number.MAX
 export async function createCheckpoint(events: EventStore, signer: CheckpointSigner, now: Date): Promise<SignedCheckpoint> {
   const { leaves, positions } = await ledgerLeaves(events);
   const checkpoint = signer.sign({ treeSize: leaves.length, position: positions[positions.length - 1] ?? 0, rootHash: treeHead(leaves).toString('hex'), signedAt: now.toISOString() });
-  await events.append(CHECKPOINT_STREAM, [{
+  const data: LedgerCheckpointSigned['data'] = checkpoint;
+  await events.append(checkpointStreamId(), [{
     id: randomUUID(),
-    type: CHECKPOINT_EVENT, data: { ...checkpoint }, occurredAt: checkpoint.signedAt, actor: 'system:checkpointer',
+    type: LEDGER_CHECKPOINT_SIGNED, data: { ...data }, occurredAt: checkpoint.signedAt, actor: 'system:checkpointer',
     correlationId: checkpoint.rootHash, causationId: null, schemaVersion: 1,
   }], 'any');
   return checkpoint;
@@ -91,7 +83,7 @@ export async function createCheckpoint(events: EventStore, signer: CheckpointSig
 
 export async function listCheckpoints(events: EventStore): Promise<SignedCheckpoint[]> {
   try {
-    return (await events.readStream(CHECKPOINT_STREAM)).map((e) => e.data as unknown as SignedCheckpoint);
+    return (await events.readStream(checkpointStreamId())).map((e) => e.data as unknown as SignedCheckpoint);
   } catch (error) {
     if (error instanceof StreamNotFound) return [];
     throw error;

@@ -9,3 +9,4 @@ export * from './logging';
 export * from './read-model-progress';
 export * from './checkpoint-scheduler';
 export * from './work-coordinator';
+export * from './vendor-adapters';

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@civic-ledger/config';
 import { EventStore } from '@civic-ledger/event-store';
-import { catchUpViews, MongoReadModelSets, MongoReadStore, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { catchUpViews, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { mongoReadModelsAdapter } from './vendor-adapters';
 
 /** Embedded read-model sets besides the one being built: the live file, previous and unswapped rebuilds. */
 export const KEPT_SQLITE_SET = /^read-models(\.(previous|rebuild)-\d+)?\.sqlite$/;
@@ -23,7 +24,7 @@ export class KeptReadModelSets {
 
   /** `views`: the live store this process opened (the one not to touch). */
   static of(config: AppConfig, events: EventStore, views: ReadStore): KeptReadModelSets {
-    if (config.readStore === 'mongo') return new KeptReadModelSets(config, events, { prefix: views instanceof MongoReadStore ? views.setPrefix : undefined });
+    if (config.readStore === 'mongo') return new KeptReadModelSets(config, events, { prefix: views instanceof mongoReadModelsAdapter().MongoReadStore ? views.setPrefix : undefined });
     const live = join(config.dataDir, 'read-models.sqlite');
     return new KeptReadModelSets(config, events, { inode: existsSync(live) ? statSync(live).ino : undefined });
   }
@@ -49,7 +50,7 @@ export class KeptReadModelSets {
   }
 
   private async catchUpMongo(position: number): Promise<void> {
-    const sets = MongoReadModelSets.connect(this.config.mongodbUrl as string);
+    const sets = mongoReadModelsAdapter().MongoReadModelSets.connect(this.config.mongodbUrl as string);
     try {
       for (const prefix of await sets.kept(this.own.prefix ?? '')) {
         // The store shares the sets' client, closed once below.

@@ -2,10 +2,12 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppConfig, ConfigError } from '@civic-ledger/config';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
-import { EncryptingEventStore, LocalKeyWrapper, MongoKeyVault, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
+import { EventStore, SqliteEventStore } from '@civic-ledger/event-store';
+import { EventPublisher } from '@civic-ledger/messaging';
+import { EncryptingEventStore, LocalKeyWrapper, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
 import { loadOrCreateKeyFile } from './key-files';
-import { LeaseStore, MongoLeaseStore, MongoReadModelSets, MongoReadStore, ReadStore, SqliteLeaseStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { LeaseStore, ReadStore, SqliteLeaseStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { esdbAdapter, kafkaAdapter, mongoKeyVaultAdapter, mongoReadModelsAdapter } from './vendor-adapters';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const VIEWS_FILE = 'read-models.sqlite';
@@ -17,18 +19,18 @@ export const STATE_FILE = 'ledger-state.sqlite';
 /**
  * Adapter selection: the one place that turns configuration into store instances. The event store
  * seals personal fields with per-party keys from the key vault (crypto-shredding); `.raw` is the
- * store as stored, for hash verification.
+ * store as stored, for hash verification. The vendor adapters load only when selected (vendor-adapters.ts).
  */
 export function createEventStore(config: AppConfig): EncryptingEventStore {
   mkdirSync(config.dataDir, { recursive: true });
-  const inner = config.eventStore === 'esdb' ? new EsdbEventStore(config.eventStoreUrl as string) : new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
+  const inner = config.eventStore === 'esdb' ? new (esdbAdapter().EsdbEventStore)(config.eventStoreUrl as string) : new SqliteEventStore(join(config.dataDir, EVENTS_FILE));
   return new EncryptingEventStore(inner, createKeyVault(config));
 }
 
 export function createKeyVault(config: AppConfig): StoredKeyVault {
   const wrapper = new LocalKeyWrapper(loadMasterKey(config.privacy.masterKeyFile, config.privacy.masterKeyGenerated, 'MASTER_KEY_FILE'));
   const previous = config.privacy.previousMasterKeyFiles.map((file) => new LocalKeyWrapper(loadMasterKey(file, false, 'MASTER_KEY_PREVIOUS_FILES')));
-  if (config.privacy.keyVault === 'mongo') return MongoKeyVault.connect(config.mongodbUrl as string, wrapper, previous);
+  if (config.privacy.keyVault === 'mongo') return mongoKeyVaultAdapter().MongoKeyVault.connect(config.mongodbUrl as string, wrapper, previous);
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteKeyVault(join(config.dataDir, KEYS_FILE), wrapper, previous);
 }
@@ -45,16 +47,21 @@ export function rawEvents(events: EventStore): EventStore {
   return events instanceof EncryptingEventStore ? events.raw : events;
 }
 
+/** The Kafka publisher of the relay (only called with KAFKA_BROKERS set). */
+export function createEventPublisher(config: AppConfig): EventPublisher {
+  return new (kafkaAdapter().KafkaEventPublisher)({ brokers: config.kafkaBrokers });
+}
+
 /** The live read-model set: the embedded file, or the MongoDB set the pointer names. */
 export async function createReadStore(config: AppConfig): Promise<ReadStore> {
-  if (config.readStore === 'mongo') return MongoReadModelSets.connect(config.mongodbUrl as string).openActive();
+  if (config.readStore === 'mongo') return mongoReadModelsAdapter().MongoReadModelSets.connect(config.mongodbUrl as string).openActive();
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteReadStore(join(config.dataDir, VIEWS_FILE));
 }
 
 /** Where workers hold their leases and the relay its checkpoint: next to the read models, outside every set. */
 export function createLeaseStore(config: AppConfig): LeaseStore {
-  if (config.readStore === 'mongo') return MongoLeaseStore.connect(config.mongodbUrl as string, config.mongodbDatabase as string);
+  if (config.readStore === 'mongo') return mongoReadModelsAdapter().MongoLeaseStore.connect(config.mongodbUrl as string, config.mongodbDatabase as string);
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteLeaseStore(join(config.dataDir, STATE_FILE));
 }
@@ -74,6 +81,7 @@ export interface RebuildTarget {
 
 export async function createRebuildTarget(config: AppConfig, label: string): Promise<RebuildTarget> {
   if (config.readStore === 'mongo') {
+    const { MongoReadModelSets, MongoReadStore } = mongoReadModelsAdapter();
     const sets = MongoReadModelSets.connect(config.mongodbUrl as string);
     // Marked as being built until complete: erasures reach it through the rebuild's own catch-up meanwhile.
     const { store, prefix } = await sets.openNew(label);

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { AUDIT_SIGNER, STORED_EVENTS } from '@civic-ledger/application';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { LeaseStore, LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
-import { KafkaEventPublisher, Relay } from '@civic-ledger/messaging';
+import { Relay } from '@civic-ledger/messaging';
 import { EncryptingEventStore } from '@civic-ledger/privacy';
 import { loadSigner } from './audit-signer';
 import { LEDGER_OPTIONS, ReadModelProgress } from './read-model-progress';
@@ -12,7 +12,7 @@ import { LEASE_STORE, RELAY, WorkCoordinator } from './work-coordinator';
 export { RELAY };
 import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
 import { KeptReadModelSets } from './kept-read-model-sets';
-import { createEventStore, createLeaseStore, createReadStore, rawEvents } from './ledger-stores';
+import { createEventPublisher, createEventStore, createLeaseStore, createReadStore, rawEvents } from './ledger-stores';
 
 export interface LedgerOptions {
   /** Run the projector inside this process (the all-in-one); a separate worker does it otherwise. */
@@ -63,7 +63,7 @@ export class LedgerModule {
           // outside every read-model set, so a rebuild never touches it (read once from the set it used to live in).
           useFactory: (events: EventStore, views: ReadStore, leases: LeaseStore) => (config.kafkaBrokers.length === 0 ? null : new Relay(
             events,
-            new KafkaEventPublisher({ brokers: config.kafkaBrokers }),
+            createEventPublisher(config),
             { load: async (name) => (await leases.checkpoint(name)) || views.checkpoint(name), save: (name, position) => leases.saveCheckpoint(name, position) },
             {
               onError: (error, event) => relayLogger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, position: event?.position }, 'relay failed; retrying from its checkpoint'),

@@ -14,5 +14,8 @@ export * from './correspondence/correspondence.events';
 export * from './correspondence/correspondence.commands';
 export * from './correspondence/correspondence.decider';
 export * from './correspondence/correspondence.stream';
+export * from './audit/access.events';
+export * from './audit/checkpoint.events';
 export * from './ledger-event';
+export * from './schemas/event-schemas';
 export * from './erased';

@@ -1,3 +1,5 @@
+import { PartyRecordsAccessed } from './audit/access.events';
+import { LedgerCheckpointSigned } from './audit/checkpoint.events';
 import { CorrespondenceEvent } from './correspondence/correspondence.events';
 import { InteractionEvent } from './interaction/interaction.events';
 import { PartyEvent } from './party/party.events';
@@ -5,6 +7,10 @@ import { PartyEvent } from './party/party.events';
 /** Every domain event the ledger records. */
 export type LedgerEvent = PartyEvent | InteractionEvent | CorrespondenceEvent;
 export type LedgerEventType = LedgerEvent['type'];
+/** Events the ledger records about itself: the access ledger's batches and signed checkpoints. */
+export type AuditEvent = PartyRecordsAccessed | LedgerCheckpointSigned;
+/** Every event type the ledger holds, each with a data schema (EVENT_DATA_SCHEMAS). */
+export type KnownEventType = LedgerEventType | AuditEvent['type'];
 /** Current schema version of every event type; bump with an upcaster when a payload changes shape. */
 export const SCHEMA_VERSION = 1;
 

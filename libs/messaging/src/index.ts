@@ -4,4 +4,3 @@ export * from './public-events';
 export * from './cloud-events';
 export * from './party-profile';
 export * from './relay';
-export * from './kafka/kafka.event-publisher';

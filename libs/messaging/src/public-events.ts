@@ -1,4 +1,4 @@
-import { ERASED, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent } from '@civic-ledger/domain';
+import { ERASED, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LEDGER_CHECKPOINT_SIGNED, LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { TOPICS } from './topics';
 
@@ -130,7 +130,7 @@ function correspondenceEvent(e: LedgerEvent): PublicEvent | null {
 }
 
 /** Signed checkpoints go out so that copies of the ledger's roots live outside the operators' control. */
-const CHECKPOINT_EVENT = 'LedgerCheckpointSigned';
+const CHECKPOINT_EVENT = LEDGER_CHECKPOINT_SIGNED;
 export const LEDGER_KEY = 'ledger';
 
 /** The public form of a ledger event, or null for internal-only events. */

@@ -4,5 +4,4 @@ export * from './sealed-field';
 export * from './personal-data';
 export * from './encrypting.event-store';
 export * from './sqlite/sqlite.key-vault';
-export * from './mongo/mongo.key-vault';
 export * from './stored-key-vault';

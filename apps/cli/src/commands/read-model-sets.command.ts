@@ -2,8 +2,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '@civic-ledger/config';
-import { ensureQuarantine, listQuarantine, MongoReadModelSets, QuarantineEntry } from '@civic-ledger/read-models';
-import { VIEWS_FILE } from '@civic-ledger/composition';
+import { ensureQuarantine, listQuarantine, QuarantineEntry } from '@civic-ledger/read-models';
+import { mongoReadModelsAdapter, VIEWS_FILE } from '@civic-ledger/composition';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
 import { describeRebuild, rebuildReadModels } from './rebuild.command';
@@ -13,7 +13,7 @@ interface SetInfo { name: string; live: boolean }
 async function listSets(): Promise<SetInfo[]> {
   const config = loadConfig();
   if (config.readStore === 'mongo') {
-    const sets = MongoReadModelSets.connect(config.mongodbUrl as string);
+    const sets = mongoReadModelsAdapter().MongoReadModelSets.connect(config.mongodbUrl as string);
     try {
       return (await sets.list()).map((s) => ({ name: s.prefix, live: s.active }));
     } finally {
@@ -26,7 +26,7 @@ async function listSets(): Promise<SetInfo[]> {
 async function dropSet(name: string): Promise<void> {
   const config = loadConfig();
   if (config.readStore === 'mongo') {
-    const sets = MongoReadModelSets.connect(config.mongodbUrl as string);
+    const sets = mongoReadModelsAdapter().MongoReadModelSets.connect(config.mongodbUrl as string);
     try {
       await sets.drop(name);
     } finally {

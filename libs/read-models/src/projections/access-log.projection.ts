@@ -1,14 +1,7 @@
-import { LedgerEvent } from '@civic-ledger/domain';
+import { LedgerEvent, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
 import { AccessLogEntry, COLLECTIONS } from '../views';
-
-/** Event type of the access ledger: a batch of looks at parties' records by people. */
-export const PARTY_RECORDS_ACCESSED = 'PartyRecordsAccessed';
-
-interface AccessData {
-  accesses: { partyId: string; actor: string; role: string; endpoint: string; at: string; purpose?: string }[];
-}
 
 /** "Who looked at this party" and "what did this user look at", newest first: one document per look. */
 export const accessLogProjection: Projection = {
@@ -19,7 +12,7 @@ export const accessLogProjection: Projection = {
   }],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if ((event.type as string) !== PARTY_RECORDS_ACCESSED) return;
-    (env.data as unknown as AccessData).accesses.forEach((a, i) => {
+    (env.data as unknown as PartyRecordsAccessed['data']).accesses.forEach((a, i) => {
       const entry: AccessLogEntry = {
         id: `${env.id}:${String(i).padStart(4, '0')}`, partyId: a.partyId, actor: a.actor, role: a.role, endpoint: a.endpoint, at: a.at, position: env.position,
         ...(a.purpose ? { purpose: a.purpose } : {}),

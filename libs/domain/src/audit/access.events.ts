@@ -1,0 +1,28 @@
+import { DomainEvent } from '../shared/decider';
+
+/** Event type of the access ledger: a batch of looks at parties' records by people. */
+export const PARTY_RECORDS_ACCESSED = 'PartyRecordsAccessed';
+export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
+
+/** One look at a party's record by a person, as the access ledger records it. */
+export interface PartyRecordAccess {
+  readonly partyId: string;
+  /** Who looked (the token's subject, or `cli:<os user>`). */
+  readonly actor: string;
+  readonly role: string;
+  /** What was read: view, timeline, changes, export, replay, … */
+  readonly endpoint: string;
+  /** When, as an ISO 8601 instant. */
+  readonly at: string;
+  /** The reason the reader gave (X-Purpose), if any. */
+  readonly purpose?: string;
+  readonly correlationId?: string;
+}
+
+/** Every look in one batch of the access ledger (one event per day stream and batch, not per read). */
+export type PartyRecordsAccessed = DomainEvent<typeof PARTY_RECORDS_ACCESSED, { accesses: readonly PartyRecordAccess[] }>;
+
+/** Access events go to one stream per UTC day: `access-log-YYYY-MM-DD`. */
+export function accessLogStreamId(at: Date): string {
+  return `${ACCESS_LOG_STREAM_PREFIX}${at.toISOString().slice(0, 10)}`;
+}

@@ -1,0 +1,5 @@
+/**
+ * The Kafka adapter's own entry point (`@civic-ledger/messaging/kafka`): it loads kafkajs, so the
+ * package barrel leaves it out and only configured KAFKA_BROKERS load it.
+ */
+export * from './kafka.event-publisher';
