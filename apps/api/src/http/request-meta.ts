@@ -4,23 +4,17 @@ import canonicalize from 'canonicalize';
 import type { Request } from 'express';
 import { ApiError } from './api-error';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import type { Principal } from '../auth/roles';
+import type { CommandContext, Principal } from '@civic-ledger/application';
 
 /** Requests without a token reach no write route; this principal sees nothing. */
 const NOBODY: Principal = { sub: 'anonymous', role: 'clerk', departments: [] };
 
-/** What every write takes from the request: who, correlation, idempotency and precondition. */
-export interface RequestMeta {
-  readonly actor: string;
-  /** Who asks, as the access policy sees them (role and departments); scopes idempotency keys too. */
-  readonly principal: Principal;
-  readonly correlationId: string;
-  readonly idempotencyKey?: string;
-  /** SHA-256 of method, route and canonical body: a reused key with another request is refused. */
-  readonly requestHash: string;
-  /** From If-Match: the revision the client last saw. */
-  readonly expectedRevision?: number;
-}
+/**
+ * What every write takes from the request: the application's command context (who, correlation,
+ * idempotency, precondition), with `requestHash` the SHA-256 of method, route and canonical body and
+ * `expectedRevision` from If-Match.
+ */
+export type RequestMeta = CommandContext;
 
 const TOKEN = /^[A-Za-z0-9._:@-]{1,100}$/;
 const KEY = /^[\x21-\x7e]{1,200}$/;
