@@ -10,3 +10,4 @@ export * from './read-model-progress';
 export * from './checkpoint-scheduler';
 export * from './work-coordinator';
 export * from './vendor-adapters';
+export * from './live-read-store';

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@civic-ledger/config';
 import { EventStore } from '@civic-ledger/event-store';
 import { catchUpViews, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 import { mongoReadModelsAdapter } from './vendor-adapters';
+import { LiveReadStore, liveSqliteSet } from './live-read-store';
 
 /** Embedded read-model sets besides the one being built: the live file, previous and unswapped rebuilds. */
 export const KEPT_SQLITE_SET = /^read-models(\.(previous|rebuild)-\d+)?\.sqlite$/;
@@ -20,13 +21,13 @@ export const KEPT_SQLITE_SET = /^read-models(\.(previous|rebuild)-\d+)?\.sqlite$
  * caught up here too until the server restarts.
  */
 export class KeptReadModelSets {
-  private constructor(private readonly config: AppConfig, private readonly events: EventStore, private readonly own: { inode?: number; prefix?: string }) {}
+  private constructor(private readonly config: AppConfig, private readonly events: EventStore, private readonly own: () => string | undefined) {}
 
-  /** `views`: the live store this process opened (the one not to touch). */
+  /** `views`: the store this process writes to (the one not to touch; it follows switches). */
   static of(config: AppConfig, events: EventStore, views: ReadStore): KeptReadModelSets {
-    if (config.readStore === 'mongo') return new KeptReadModelSets(config, events, { prefix: views instanceof mongoReadModelsAdapter().MongoReadStore ? views.setPrefix : undefined });
-    const live = join(config.dataDir, 'read-models.sqlite');
-    return new KeptReadModelSets(config, events, { inode: existsSync(live) ? statSync(live).ino : undefined });
+    if (views instanceof LiveReadStore) return new KeptReadModelSets(config, events, () => views.setName);
+    if (config.readStore === 'mongo') return new KeptReadModelSets(config, events, () => (views instanceof mongoReadModelsAdapter().MongoReadStore ? views.setPrefix : undefined));
+    return new KeptReadModelSets(config, events, () => liveSqliteSet(config.dataDir));
   }
 
   /** Brings every other kept set up to `position` (so it applies the erasures up to there). */
@@ -39,7 +40,7 @@ export class KeptReadModelSets {
     const dir = this.config.dataDir;
     for (const file of readdirSync(dir).filter((f) => KEPT_SQLITE_SET.test(f))) {
       const path = join(dir, file);
-      if (statSync(path).ino === this.own.inode) continue;
+      if (file === this.own()) continue;
       await applyOrDrop(this.events, () => {
         const store = new SqliteReadStore(path);
         return { store, close: () => store.close() };
@@ -52,7 +53,7 @@ export class KeptReadModelSets {
   private async catchUpMongo(position: number): Promise<void> {
     const sets = mongoReadModelsAdapter().MongoReadModelSets.connect(this.config.mongodbUrl as string);
     try {
-      for (const prefix of await sets.kept(this.own.prefix ?? '')) {
+      for (const prefix of await sets.kept(this.own() ?? '')) {
         // The store shares the sets' client, closed once below.
         await applyOrDrop(this.events, () => ({ store: sets.open(prefix), close: async () => undefined }), position, async () => {
           await sets.drop(prefix);

@@ -6,6 +6,7 @@ import { EventStore, SqliteEventStore } from '@civic-ledger/event-store';
 import { EventPublisher } from '@civic-ledger/messaging';
 import { EncryptingEventStore, LocalKeyWrapper, SqliteKeyVault, StoredKeyVault } from '@civic-ledger/privacy';
 import { loadOrCreateKeyFile } from './key-files';
+import { LiveReadStore, liveSqliteSet, pointSqliteLiveSet } from './live-read-store';
 import { LeaseStore, ReadStore, SqliteLeaseStore, SqliteReadStore } from '@civic-ledger/read-models';
 import { esdbAdapter, kafkaAdapter, mongoKeyVaultAdapter, mongoReadModelsAdapter } from './vendor-adapters';
 
@@ -52,11 +53,10 @@ export function createEventPublisher(config: AppConfig): EventPublisher {
   return new (kafkaAdapter().KafkaEventPublisher)({ brokers: config.kafkaBrokers });
 }
 
-/** The live read-model set: the embedded file, or the MongoDB set the pointer names. */
-export async function createReadStore(config: AppConfig): Promise<ReadStore> {
-  if (config.readStore === 'mongo') return mongoReadModelsAdapter().MongoReadModelSets.connect(config.mongodbUrl as string).openActive();
+/** The live read-model set (the embedded file or the MongoDB prefix the pointer names), following switches. */
+export async function createReadStore(config: AppConfig): Promise<LiveReadStore> {
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteReadStore(join(config.dataDir, VIEWS_FILE));
+  return LiveReadStore.open(config);
 }
 
 /** Where workers hold their leases and the relay its checkpoint: next to the read models, outside every set. */
@@ -102,7 +102,6 @@ export async function createRebuildTarget(config: AppConfig, label: string): Pro
   const file = `read-models.rebuild-${label}.sqlite`;
   const dir = config.dataDir;
   const store = new SqliteReadStore(join(dir, building), { bulkLoad: true });
-  let final = file;
   return {
     store, name: file, finish: () => store.buildDeferredIndexes(),
     complete: async (swap) => {
@@ -111,15 +110,13 @@ export async function createRebuildTarget(config: AppConfig, label: string): Pro
         renameSync(join(dir, building), join(dir, file));
         return null;
       }
-      let previous: string | null = null;
-      if (existsSync(join(dir, VIEWS_FILE))) {
-        previous = `read-models.previous-${label}.sqlite`;
-        renameSync(join(dir, VIEWS_FILE), join(dir, previous));
-      }
-      renameSync(join(dir, building), join(dir, VIEWS_FILE));
-      final = VIEWS_FILE;
-      return previous;
+
+      // The set files keep their names (a running process may have the live one open); the pointer moves.
+      renameSync(join(dir, building), join(dir, file));
+      const previous = liveSqliteSet(dir);
+      pointSqliteLiveSet(dir, file);
+      return existsSync(join(dir, previous)) ? previous : null;
     },
-    reopen: () => new SqliteReadStore(join(dir, final)),
+    reopen: () => new SqliteReadStore(join(dir, file)),
   };
 }

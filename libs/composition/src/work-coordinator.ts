@@ -7,6 +7,10 @@ import { LeaseStore, Projector, READ_STORE, ReadStore } from '@civic-ledger/read
 import { Relay } from '@civic-ledger/messaging';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { LEDGER_OPTIONS } from './read-model-progress';
+import { LiveReadStore } from './live-read-store';
+
+/** How often every process checks whether a rebuild switched the live read-model set. */
+const SWITCH_CHECK_MS = 2000;
 
 export const LEASE_STORE = Symbol('LEASE_STORE');
 export const RELAY = Symbol('RELAY');
@@ -32,6 +36,7 @@ export class WorkCoordinator implements OnApplicationBootstrap, OnApplicationShu
   private readonly works: Work[];
   private readonly held = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  private swapTimer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> = Promise.resolve();
   private stopping = false;
 
@@ -60,11 +65,30 @@ export class WorkCoordinator implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     // Collections and indexes exist for readers even in a process that projects nothing.
     await this.projector.init();
+    // Every process follows a switch of the live read-model set (blue/green rebuild) without a restart.
+    this.swapTimer = setInterval(() => { this.ticking = this.ticking.then(() => this.followSwitch()); }, SWITCH_CHECK_MS);
+    this.swapTimer.unref();
     if (!this.options.runProjector) return;
     await this.tick();
     const every = (this.config.leaseSeconds * 1000) / 3;
     // Not unref'd: a worker that holds nothing yet must stay up to take over when a lease expires.
     this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()); }, every);
+  }
+
+  /** Moves to the live set when a rebuild switched sets; projections held here restart on it from its checkpoints. */
+  private async followSwitch(): Promise<void> {
+    if (this.stopping || !(this.views instanceof LiveReadStore)) return;
+    try {
+      if (!(await this.views.refresh())) return;
+      this.logger.log({ set: this.views.setName }, 'read-model set switched; now serving from it');
+      if (this.held.has('projections')) {
+        await this.projector.stop();
+        await this.projector.init();
+        this.projector.start();
+      }
+    } catch (error) {
+      this.logger.error({ errorName: error instanceof Error ? error.name : 'Error' }, 'could not move to the switched read-model set; retrying');
+    }
   }
 
   private async tick(): Promise<void> {
@@ -103,6 +127,7 @@ export class WorkCoordinator implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.swapTimer) clearInterval(this.swapTimer);
     await this.ticking;
     for (const work of this.works) {
       if (!this.held.has(work.name)) continue;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '@civic-ledger/config';
 import { ensureQuarantine, listQuarantine, QuarantineEntry } from '@civic-ledger/read-models';
-import { mongoReadModelsAdapter, VIEWS_FILE } from '@civic-ledger/composition';
+import { liveSqliteSet, mongoReadModelsAdapter } from '@civic-ledger/composition';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
 import { describeRebuild, rebuildReadModels } from './rebuild.command';
@@ -20,7 +20,8 @@ async function listSets(): Promise<SetInfo[]> {
       await sets.close();
     }
   }
-  return readdirSync(config.dataDir).filter((f) => /^read-models(\.[a-z]+-\d+)?\.sqlite$/.test(f)).map((f) => ({ name: f, live: f === VIEWS_FILE }));
+  const live = liveSqliteSet(config.dataDir);
+  return readdirSync(config.dataDir).filter((f) => /^read-models(\.[a-z]+-\d+)?\.sqlite$/.test(f)).map((f) => ({ name: f, live: f === live }));
 }
 
 async function dropSet(name: string): Promise<void> {
@@ -34,8 +35,8 @@ async function dropSet(name: string): Promise<void> {
     }
     return;
   }
-  if (name === VIEWS_FILE) throw new Error(`${name} is the live read-model set; it cannot be dropped.`);
-  if (!/^read-models\.[a-z]+-\d+\.sqlite$/.test(name)) throw new Error(`${name} is not a read-model set; run "civic-ledger read-models list".`);
+  if (name === liveSqliteSet(config.dataDir)) throw new Error(`${name} is the live read-model set; it cannot be dropped.`);
+  if (!/^read-models(\.[a-z]+-\d+)?\.sqlite$/.test(name)) throw new Error(`${name} is not a read-model set; run "civic-ledger read-models list".`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(join(config.dataDir, `${name}${suffix}`), { force: true });
 }
 

@@ -76,6 +76,6 @@ export function describeRebuild(summary: RebuildSummary): string[] {
     `rebuilt read models from ${summary.events} ledger positions in ${summary.seconds.toFixed(1)} s`,
     summary.identicalToLive ? 'checksums identical to the live read models' : `differs from the live read models (live checkpoint ${summary.liveCheckpoint}) in: ${summary.differences.map((d) => d.collection).join(', ')}`,
     ...(summary.quarantined.length ? [`${summary.quarantined.length} quarantined (a projection could not apply them): see civic-ledger read-models quarantine list`] : []),
-    summary.swapped ? `switched to ${summary.rebuilt}; the previous set is kept as ${summary.previous ?? '(none)'} until you drop it (erasures reach kept sets too, see docs/privacy.md). Restart running servers to serve from it.` : `kept as ${summary.rebuilt} (not switched)`,
+    summary.swapped ? `switched to ${summary.rebuilt}; the previous set is kept as ${summary.previous ?? '(none)'} until you drop it (erasures reach kept sets too, see docs/privacy.md). Running servers and workers move to it within a few seconds.` : `kept as ${summary.rebuilt} (not switched)`,
   ];
 }
