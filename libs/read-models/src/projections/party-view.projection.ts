@@ -3,11 +3,14 @@ import {
 } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
-import { AccessGrantView, COLLECTIONS, CorrespondenceView, PartyView } from '../views';
+import { AccessGrantView, COLLECTIONS, PartyView } from '../views';
 import { addDepartment, applyPartyEvent, newPartyView } from './party-view.profile';
-import { correspondenceOf, eraseOpenCorrespondence } from './erasure';
+import { eraseOpenCorrespondence } from './erasure';
+import { refCollection, refsSealedBy, trackRecord } from './record-refs';
 
 const P = COLLECTIONS.parties;
+/** The party view's own records of correspondence (it reads no other projection's documents). */
+const REFS = 'party_view_refs';
 const G = COLLECTIONS.accessGrants;
 
 async function update(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void): Promise<void> {
@@ -71,14 +74,15 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
       });
     case 'PartyErased': {
       // Subjects of correspondence it is the first party of now read as erased, in every party's view.
-      const sealed = await correspondenceOf(ctx, partyId);
-      const ids = new Set(sealed.map((c) => c.id));
+      const sealed = await refsSealedBy(ctx, REFS, partyId);
+      const ids = new Set(sealed.map((c) => c.refId));
       for (const other of new Set(sealed.flatMap((c) => c.partyIds))) {
         const view = await ctx.get<PartyView>(P, other);
         if (!view) continue;
         eraseOpenCorrespondence(view, ids);
         ctx.put(P, view);
       }
+      await trackRecord(event, env, ctx, REFS);
       return;
     }
     default:
@@ -101,7 +105,7 @@ async function projectInteraction(event: InteractionEvent, env: RecordedEvent, c
 
 async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const id = event.data.correspondenceId;
-  const current = await ctx.get<CorrespondenceView>(COLLECTIONS.correspondence, id);
+  const current = await trackRecord(event, env, ctx, REFS);
   if (!current) return;
   for (const partyId of event.data.partyIds) {
     await update(ctx, partyId, env, (view) => {
@@ -109,16 +113,18 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
       if (event.type === 'CorrespondenceReceived') addDepartment(view, current.department);
       const others = view.openCorrespondence.filter((c) => c.id !== id);
       view.openCorrespondence = current.status === 'closed' ? others : [...others, {
-        id, subject: current.subject, status: current.status, dueAt: current.dueAt, department: current.department, receivedAt: current.receivedAt,
+        id, subject: current.subject as string, status: current.status as string, dueAt: current.dueAt as string, department: current.department,
+        receivedAt: current.receivedAt as string,
       }].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
     });
   }
 }
 
-/** Consolidated view of a party. Runs after the correspondence projection (it reads its documents). */
+/** Consolidated view of a party, from its own records of correspondence. */
 export const partyViewProjection: Projection = {
-  name: 'party-view.v2',
+  name: 'party-view.v3',
   collections: [
+    refCollection(REFS),
     { name: P, indexes: [{ name: 'sort_name', fields: ['sortName'] }] },
     { name: G, indexes: [{ name: 'grant_party', fields: ['partyId'] }, { name: 'grant_department', fields: ['department', 'grantedAt'] }] },
   ],

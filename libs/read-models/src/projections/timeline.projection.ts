@@ -3,10 +3,13 @@ import {
 } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
-import { COLLECTIONS, CorrespondenceView, InteractionView, TimelineEntry } from '../views';
-import { correspondenceOf, eraseTimelineEntry, interactionsOf } from './erasure';
+import { COLLECTIONS, TimelineEntry } from '../views';
+import { eraseTimelineEntry } from './erasure';
+import { refCollection, refsSealedBy, trackRecord } from './record-refs';
 
 const T = COLLECTIONS.timeline;
+/** The timeline's own records of interactions and correspondence (it reads no other projection's documents). */
+const REFS = 'timeline_refs';
 const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
 
 /** Who may see an entry by department: its department, or everyone who may see the party ('*', profile changes). */
@@ -46,6 +49,7 @@ function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionCont
 
 async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   if (event.type === 'InteractionRecorded') {
+    await trackRecord(event, env, ctx, REFS);
     const d = event.data;
     for (const partyId of d.partyIds) {
       putEntry(ctx, {
@@ -56,14 +60,14 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
     }
     return;
   }
-  const interaction = await ctx.get<InteractionView>(COLLECTIONS.interactions, event.data.interactionId);
+  const interaction = await trackRecord(event, env, ctx, REFS);
   if (!interaction) return;
   for (const partyId of event.data.partyIds) {
-    const original = await ctx.get<TimelineEntry>(T, entryId(partyId, interaction.recordedEventId));
+    const original = await ctx.get<TimelineEntry>(T, entryId(partyId, interaction.recordedEventId as string));
     if (original) {
       // The original entry shows the current facts and says it was amended; the amendment has its own entry.
       Object.assign(original, {
-        occurredAt: interaction.occurredAt, topics: [...interaction.topics], summary: interaction.summary, amended: interaction.amendments.length > 0,
+        occurredAt: interaction.occurredAt, topics: [...(interaction.topics ?? [])], summary: interaction.summary, amended: interaction.amended === true,
       });
       putEntry(ctx, original);
     }
@@ -71,10 +75,10 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
       ? { reason: event.data.reason, changes: event.data.changes, previous: event.data.previous }
       : event.type === 'InteractionLinkedToCorrespondence' ? { correspondenceId: event.data.correspondenceId } : { level: event.data.level };
     putEntry(ctx, {
-      ...base(env, partyId, interaction.id, 'interaction'), channel: interaction.channel, department: interaction.department,
-      topics: [...interaction.topics], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
+      ...base(env, partyId, interaction.refId, 'interaction'), channel: interaction.channel, department: interaction.department,
+      topics: [...(interaction.topics ?? [])], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
     } satisfies Omit<TimelineEntry, 'audience'>);
-    await followCurrentRights(ctx, partyId, interaction.id, { department: interaction.department, confidentiality: interaction.confidentiality });
+    await followCurrentRights(ctx, partyId, interaction.refId, { department: interaction.department, confidentiality: interaction.confidentiality });
   }
 }
 
@@ -90,24 +94,23 @@ async function followCurrentRights(ctx: ProjectionContext, partyId: string, refI
 }
 
 async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-  const doc = await ctx.get<CorrespondenceView>(COLLECTIONS.correspondence, event.data.correspondenceId);
+  const doc = await trackRecord(event, env, ctx, REFS);
   if (!doc) return;
   const step = event.type.replace('Correspondence', '').toLowerCase();
   for (const partyId of event.data.partyIds) {
     putEntry(ctx, {
-      ...base(env, partyId, doc.id, 'correspondence'), channel: doc.channel, department: doc.department,
+      ...base(env, partyId, doc.refId, 'correspondence'), channel: doc.channel, department: doc.department,
       title: `Correspondence ${step}`, summary: doc.subject, details: { status: doc.status, dueAt: doc.dueAt },
     } satisfies Omit<TimelineEntry, 'audience'>);
-    await followCurrentRights(ctx, partyId, doc.id, { department: doc.department, confidentiality: 'normal' });
+    await followCurrentRights(ctx, partyId, doc.refId, { department: doc.department, confidentiality: 'normal' });
   }
 }
 
 /** Entries about the interactions and correspondence whose personal data was sealed with the erased party's key. */
 async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<void> {
-  const refs = [...await interactionsOf(ctx, partyId), ...await correspondenceOf(ctx, partyId)];
-  for (const ref of refs) {
+  for (const ref of await refsSealedBy(ctx, REFS, partyId)) {
     for (const party of ref.partyIds) {
-      for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: party }, { field: 'refId', op: 'eq', value: ref.id }])) {
+      for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: party }, { field: 'refId', op: 'eq', value: ref.refId }])) {
         eraseTimelineEntry(entry);
         putEntry(ctx, entry);
       }
@@ -115,15 +118,18 @@ async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<vo
   }
 }
 
-/** Cross-channel timeline: one entry per party per event. Runs after interactions and correspondence. */
+/** Cross-channel timeline: one entry per party per event, from its own records of interactions and correspondence. */
 export const timelineProjection: Projection = {
-  name: 'timeline.v2',
-  collections: [{ name: T, indexes: [{ name: 'party_occurred', fields: ['partyId', 'occurredAt', 'id'] }] }],
+  name: 'timeline.v3',
+  collections: [{ name: T, indexes: [{ name: 'party_occurred', fields: ['partyId', 'occurredAt', 'id'] }] }, refCollection(REFS)],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);
     if (isCorrespondenceEvent(event)) return correspondenceEntries(event, env, ctx);
     if (!isPartyEvent(event)) return;
     profileEntry(event, env, ctx);
-    if (event.type === 'PartyErased') await eraseEntries(event.data.partyId, ctx);
+    if (event.type === 'PartyErased') {
+      await eraseEntries(event.data.partyId, ctx);
+      await trackRecord(event, env, ctx, REFS);
+    }
   },
 };
