@@ -10,11 +10,10 @@ import { AccessGate } from './shared/access-gate';
 import { AccessRecords } from './shared/access-records';
 import { BreakGlass } from './shared/break-glass';
 import { CommandRunner } from './shared/command-runner';
-import { PartyDirectory } from './shared/party-directory';
 
 const COMMAND_HANDLERS = [PartyCommandHandler, InteractionCommandHandler, CorrespondenceCommandHandler];
 const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, GetInteractionHandler, GetCorrespondenceHandler, ListCorrespondenceHandler, ListAccessGrantsHandler, ...AUDIT_QUERY_HANDLERS];
-const SERVICES = [CommandRunner, PartyDirectory, AccessGate, BreakGlass, AccessRecords];
+const SERVICES = [CommandRunner, AccessGate, BreakGlass, AccessRecords];
 
 /**
  * Every use case, transport-neutral: the HTTP API, the CLI and the worker import this module next to the

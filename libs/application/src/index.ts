@@ -6,7 +6,6 @@ export * from './shared/intent';
 export * from './shared/access-records';
 export * from './shared/access-gate';
 export * from './shared/break-glass';
-export * from './shared/party-directory';
 export * from './parties/party.messages';
 export * from './parties/party.command-handler';
 export * from './parties/party.query-handlers';

@@ -6,7 +6,6 @@ import { PartyCommand, partyDecider, partyStreamId } from '@civic-ledger/domain'
 import { Action, requireAccess, requireActsFor } from '../access';
 import { AccessGate } from '../shared/access-gate';
 import { CommandOutcome, CommandRunner } from '../shared/command-runner';
-import { PartyDirectory } from '../shared/party-directory';
 import { ExecutePartyCommand, PartyIntent } from './party.messages';
 
 /** The action each party command takes, as the access policy names it. */
@@ -22,13 +21,12 @@ const ACTION: Record<PartyCommand['type'], Action> = {
 @CommandHandler(ExecutePartyCommand)
 export class PartyCommandHandler implements ICommandHandler<ExecutePartyCommand> {
   constructor(
-    private readonly runner: CommandRunner, private readonly directory: PartyDirectory, private readonly gate: AccessGate,
+    private readonly runner: CommandRunner, private readonly gate: AccessGate,
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   async execute({ intent, ctx }: ExecutePartyCommand): Promise<CommandOutcome> {
-    await this.authorize(intent, ctx);
-    const data = await this.resolve(intent);
+    const data = await this.authorize(intent, ctx);
     const streamId = partyStreamId(intent.data.partyId);
     return this.runner.run(partyDecider, streamId, (now) => ({ type: intent.type, data, metadata: { now, actor: ctx.actor } }) as PartyCommand, ctx, async (decided) => {
       // Crypto-shredding: the party's data key goes before the erasure is recorded.
@@ -36,25 +34,27 @@ export class PartyCommandHandler implements ICommandHandler<ExecutePartyCommand>
     });
   }
 
-  /** The party (and the other party a link or merge names) must be one the principal sees. */
-  private async authorize(intent: PartyIntent, { principal }: ExecutePartyCommand['ctx']): Promise<void> {
+  /**
+   * The party (and the other party a link or merge names) must be one the principal sees; the other
+   * party's state, loaded for that check, also tells the decider whether it may be linked or survive.
+   */
+  private async authorize(intent: PartyIntent, { principal }: ExecutePartyCommand['ctx']): Promise<PartyCommand['data']> {
     const action = ACTION[intent.type];
     if (intent.type === 'RegisterParty') {
       requireAccess(principal, action);
       requireActsFor(principal, intent.data.department);
-      return;
+      return intent.data;
     }
     await this.gate.party(principal, action, intent.data.partyId);
-    if (intent.type === 'LinkRelationship') await this.gate.party(principal, action, intent.data.toPartyId);
-    if (intent.type === 'MergeParty') await this.gate.party(principal, action, intent.data.survivorPartyId);
-  }
-
-  private async resolve(intent: PartyIntent): Promise<PartyCommand['data']> {
     switch (intent.type) {
-      case 'LinkRelationship':
-        return { ...intent.data, toPartyKnown: await this.directory.isActive(intent.data.toPartyId) };
-      case 'MergeParty':
-        return { ...intent.data, survivorKnown: await this.directory.canSurvive(intent.data.survivorPartyId) };
+      case 'LinkRelationship': {
+        const other = await this.gate.party(principal, action, intent.data.toPartyId);
+        return { ...intent.data, toPartyKnown: other.status === 'active' };
+      }
+      case 'MergeParty': {
+        const survivor = await this.gate.party(principal, action, intent.data.survivorPartyId);
+        return { ...intent.data, survivorKnown: survivor.status === 'active' && survivor.mergedInto === null };
+      }
       default:
         return intent.data as PartyCommand['data'];
     }

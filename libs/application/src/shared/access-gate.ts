@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ActiveParty, correspondenceDecider, correspondenceStreamId, CorrespondenceState, DomainError, interactionDecider, interactionStreamId,
+  correspondenceDecider, correspondenceStreamId, CorrespondenceState, DomainError, interactionDecider, interactionStreamId,
   InteractionState, partyDecider, partyDepartments, PartyState, partyStreamId,
 } from '@civic-ledger/domain';
 import { Action, requireAccess } from '../access/access-policy';
@@ -29,7 +29,7 @@ export class AccessGate {
     const state = await this.runner.state(partyDecider, partyStreamId(partyId));
     if (state.status === 'unknown') throw new DomainError('PARTY.NOT_FOUND', 'The party does not exist.');
     requireAccess(principal, action, { kind: 'party', departments: await this.partyDepartments(partyId, state) });
-    return state as ActiveParty;
+    return state;
   }
 
   async interaction(principal: Principal, action: Action, interactionId: string): Promise<Known<InteractionState>> {
