@@ -13,7 +13,3 @@ export function partyViewFor(scope: ReadScope, party: PartyView, summary: Contac
   return { ...party, openCorrespondence, ...(scope.unrestricted || !summary ? {} : summary) };
 }
 
-/** Whether a party view needs its contact summary recomputed for this scope. */
-export function needsScopedSummary(scope: ReadScope): boolean {
-  return !scope.unrestricted;
-}

@@ -7,7 +7,7 @@ import {
   TimelineEntry, TimelineFilter,
 } from '@civic-ledger/read-models';
 import { PartyChanges, partyChanges, partyStreamIds, PointInTime, readStreamsInOrder, replayParty } from '@civic-ledger/audit';
-import { Action, can, inScope, partyViewFor, Principal, ReadScope, readScope, requireAccess } from '../access';
+import { Action, can, ContactSummary, inScope, partyViewFor, Principal, ReadScope, readScope, requireAccess } from '../access';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, SearchPartiesQuery, SearchResult } from './party.messages';
 
 const notFound = () => new DomainError('PARTY.NOT_FOUND', 'The party does not exist (or did not exist at that time).');
@@ -17,6 +17,16 @@ const isHistorical = (at: PointInTime) => at.asOf !== undefined || at.occurredBy
 export function scopeFilter(scope: ReadScope): Pick<TimelineFilter, 'departments' | 'confidentiality' | 'kinds'> {
   return { departments: scope.departments ?? undefined, confidentiality: scope.confidentiality, kinds: scope.kinds };
 }
+
+type Summarise = (filter: ReturnType<typeof scopeFilter>) => Promise<ContactSummary>;
+
+/** A party's view as the scope shows it; counts are summarised (live or replayed) only when the scope filters anything. */
+async function shownIn(scope: ReadScope, party: PartyView, summarise: Summarise): Promise<PartyView> {
+  return partyViewFor(scope, party, scope.unrestricted ? null : await summarise(scopeFilter(scope)));
+}
+
+/** Contact counts of a live party (and the parties merged into it). */
+const liveSummary = (views: ReadStore, party: PartyView): Summarise => (filter) => contactSummary(views, [party.id, ...party.mergedFrom], filter);
 
 /** The live party, checked against the one policy (unknown 404, not seen 403). */
 async function seenParty(views: ReadStore, principal: Principal, action: Action, partyId: string): Promise<PartyView> {
@@ -34,13 +44,12 @@ export class GetPartyHandler implements IQueryHandler<GetPartyQuery> {
     const scope = readScope(principal);
     if (!isHistorical(at)) {
       const party = await seenParty(this.views, principal, 'party.read', partyId);
-      const summary = scope.unrestricted ? null : await contactSummary(this.views, [party.id, ...party.mergedFrom], scopeFilter(scope));
-      return partyViewFor(scope, party, summary);
+      return shownIn(scope, party, liveSummary(this.views, party));
     }
     await seenParty(this.views, principal, 'party.replay', partyId);
     const replay = await replayParty(this.events, this.views, partyId, at);
     if (!replay.party) throw notFound();
-    return partyViewFor(scope, replay.party, scope.unrestricted ? null : await replay.summary(scopeFilter(scope)));
+    return shownIn(scope, replay.party, replay.summary);
   }
 }
 
@@ -59,8 +68,7 @@ export class SearchPartiesHandler implements IQueryHandler<SearchPartiesQuery> {
     const results: SearchResult[] = [];
     for (const party of await searchParties(this.views, criteria)) {
       if (can(principal, 'party.read', { kind: 'party', departments: party.departments })) {
-        const summary = scope.unrestricted ? null : await contactSummary(this.views, [party.id, ...party.mergedFrom], scopeFilter(scope));
-        results.push({ visible: true, party: partyViewFor(scope, party, summary) });
+        results.push({ visible: true, party: await shownIn(scope, party, liveSummary(this.views, party)) });
       } else if (exact) {
         results.push({ visible: false, stub: { id: party.id, heldByAnotherDepartment: true } });
       }
@@ -140,7 +148,7 @@ export class PartyChangesHandler implements IQueryHandler<PartyChangesQuery> {
     const visible = new RecordVisibility(this.views, principal, partyId);
     const changes = await partyChanges(this.events, this.views, partyId, from, to, {
       keep: (e) => visible.keep(e),
-      show: async (replay) => replay.party && partyViewFor(scope, replay.party, scope.unrestricted ? null : await replay.summary(scopeFilter(scope))),
+      show: async (replay) => replay.party && shownIn(scope, replay.party, replay.summary),
     });
     if (!changes) throw notFound();
     return changes;
