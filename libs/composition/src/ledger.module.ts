@@ -9,7 +9,6 @@ import { loadSigner } from './audit-signer';
 import { LEDGER_OPTIONS, ReadModelProgress } from './read-model-progress';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { LEASE_STORE, RELAY, WorkCoordinator } from './work-coordinator';
-export { RELAY };
 import { LEDGER_METRICS, LedgerMetrics } from './ledger-metrics';
 import { KeptReadModelSets } from './kept-read-model-sets';
 import { createEventPublisher, createEventStore, createLeaseStore, createReadStore, rawEvents } from './ledger-stores';
@@ -19,8 +18,6 @@ export interface LedgerOptions {
   readonly runProjector: boolean;
 }
 
-const PROJECTOR_OPTIONS = LEDGER_OPTIONS;
-export { AUDIT_SIGNER, STORED_EVENTS };
 
 @Global()
 @Module({})
@@ -32,7 +29,7 @@ export class LedgerModule {
       module: LedgerModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: PROJECTOR_OPTIONS, useValue: options },
+        { provide: LEDGER_OPTIONS, useValue: options },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
         { provide: STORED_EVENTS, inject: [EVENT_STORE], useFactory: (events: EventStore) => rawEvents(events) },
         { provide: READ_STORE, useFactory: () => createReadStore(config) }, // async: MongoDB reads its live-set pointer

@@ -65,10 +65,6 @@ export class LiveReadStore implements ReadStore {
     return this.currentName;
   }
 
-  get store(): ReadStore {
-    return this.current;
-  }
-
   /** Moves to the live set if the pointer names another one; true when it moved. */
   async refresh(): Promise<boolean> {
     const name = await this.source.liveName();

@@ -57,11 +57,6 @@ export class WorkCoordinator implements OnApplicationBootstrap, OnApplicationShu
     ];
   }
 
-  /** The work this process holds a lease on right now. */
-  get holding(): readonly string[] {
-    return [...this.held];
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     // Collections and indexes exist for readers even in a process that projects nothing.
     await this.projector.init();
