@@ -3,15 +3,9 @@ import { LedgerEvent } from '@civic-ledger/domain';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, CorrespondenceView } from '../views';
 import { correspondenceOf, eraseCorrespondence } from './erasure';
+import { STEP_STATUS } from './record-refs';
 
 const C = COLLECTIONS.correspondence;
-
-const STEP_STATUS: Record<string, string> = {
-  CorrespondenceAcknowledged: 'acknowledged',
-  CorrespondenceAssigned: 'assigned',
-  CorrespondenceResponded: 'responded',
-  CorrespondenceClosed: 'closed',
-};
 
 export const correspondenceProjection: Projection = {
   name: 'correspondence.v1',

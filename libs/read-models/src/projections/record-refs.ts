@@ -39,7 +39,8 @@ export function refCollection(name: string): CollectionSpec {
   return { name, indexes: [{ name: 'first_party', fields: ['firstPartyId'] }] };
 }
 
-const STEP_STATUS: Record<string, string> = {
+/** The status each lifecycle step leads to (reopening depends on whether the item was assigned). */
+export const STEP_STATUS: Record<string, string> = {
   CorrespondenceAcknowledged: 'acknowledged', CorrespondenceAssigned: 'assigned', CorrespondenceResponded: 'responded', CorrespondenceClosed: 'closed',
 };
 
