@@ -2,7 +2,7 @@ import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, SignJWT } from 'jose';
-import { Role, ROLES } from '../../apps/api/src/auth/roles';
+import { Role, ROLES } from '@civic-ledger/application';
 import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
-import { Role } from '../../apps/api/src/auth/roles';
+import { Role } from '@civic-ledger/application';
 import { interaction, letter, person, startTestApp, TestApp } from './support/test-app';
 
 /**

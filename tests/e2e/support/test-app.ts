@@ -8,7 +8,7 @@ import { AppConfig, loadConfig } from '@civic-ledger/config';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { mintLocalToken } from '@civic-ledger/composition';
-import { Role, ROLES } from '../../../apps/api/src/auth/roles';
+import { Role, ROLES } from '@civic-ledger/application';
 import { EsdbFakeServer } from '../../infra/esdb-fake/esdb-fake.server';
 
 /** The read stores the e2e scenarios run on: embedded always, MongoDB when a server is available. */

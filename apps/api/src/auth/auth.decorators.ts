@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import { Principal, Role } from './roles';
+import { Principal, Role } from '@civic-ledger/application';
 
 export const PUBLIC_ROUTE = 'civic-ledger:public';
 export const ALLOWED_ROLES = 'civic-ledger:roles';

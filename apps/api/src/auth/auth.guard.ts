@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../http/api-error';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
-import { Role } from './roles';
+import { Role } from '@civic-ledger/application';
 import { TOKEN_VERIFIER, TokenRejected, TokenVerifier } from '@civic-ledger/composition';
 
 /** Bearer-token authentication and role check for every route; 401 / 403 as problem+json. */

@@ -1,7 +1,4 @@
-import { Role, ROLES } from './roles';
+import { Role, ROLES } from '@civic-ledger/application';
 
-/** Staff who record contacts. */
-export const STAFF: Role[] = ['clerk', 'caseworker', 'supervisor'];
-/** Who reads parties, interactions and timelines (each within their departments and confidentiality levels). */
-export const READERS: Role[] = [...STAFF, 'auditor', 'service'];
+/** Every role (routes any authenticated principal may call). */
 export const ANY_ROLE: Role[] = [...ROLES];

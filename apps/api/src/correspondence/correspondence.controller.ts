@@ -9,8 +9,7 @@ import { writeResponse, WriteResult } from '../http/write-response';
 import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorrespondenceDto, ReopenDto, RespondDto } from './correspondence.dto';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { Principal } from '../auth/roles';
-import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery, newId, rolesFor, WriteContext } from '@civic-ledger/application';
+import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery, newId, Principal, rolesFor, WriteContext } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('correspondence')

@@ -9,8 +9,7 @@ import { writeResponse, WriteResult } from '../http/write-response';
 import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { Principal } from '../auth/roles';
-import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent, newId, rolesFor, WriteContext } from '@civic-ledger/application';
+import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent, newId, Principal, rolesFor, WriteContext } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('interactions')

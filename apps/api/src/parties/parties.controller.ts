@@ -12,8 +12,7 @@ import {
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
 import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
-import { Principal } from '../auth/roles';
-import { ExecutePartyCommand, newId, PartyIntent, rolesFor } from '@civic-ledger/application';
+import { ExecutePartyCommand, newId, PartyIntent, Principal, rolesFor } from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('parties')
