@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { CorrespondenceView, Page } from '@civic-ledger/read-models';
 import type { Response } from 'express';
@@ -9,7 +9,10 @@ import { writeResponse, WriteResult } from '../http/write-response';
 import { AcknowledgeDto, AssignDto, CloseDto, ListCorrespondenceDto, ReceiveCorrespondenceDto, ReopenDto, RespondDto } from './correspondence.dto';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQuery, ListCorrespondenceQuery, newId, Principal, rolesFor, WriteContext } from '@civic-ledger/application';
+import {
+  AcknowledgeCorrespondenceCommand, AssignCorrespondenceCommand, CloseCorrespondenceCommand, CommandOutcome, GetCorrespondenceQuery, ListCorrespondenceQuery, newId,
+  Principal, ReceiveCorrespondenceCommand, ReopenCorrespondenceCommand, RespondToCorrespondenceCommand, rolesFor,
+} from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('correspondence')
@@ -19,9 +22,9 @@ import { CorrespondenceIntent, ExecuteCorrespondenceCommand, GetCorrespondenceQu
 export class CorrespondenceController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, meta: WriteContext, intent: CorrespondenceIntent, location?: string): Promise<WriteResult> {
-    const outcome = await this.commands.execute(new ExecuteCorrespondenceCommand(intent, meta));
-    return writeResponse(res, intent.data.correspondenceId, outcome, location);
+  private async execute(res: Response, command: Command<CommandOutcome> & { data: { correspondenceId: string } }, location?: string): Promise<WriteResult> {
+    const outcome = await this.commands.execute(command);
+    return writeResponse(res, command.data.correspondenceId, outcome, location);
   }
 
   @Post()
@@ -32,7 +35,7 @@ export class CorrespondenceController {
     const { breakGlass, ...details } = dto;
     res.status(201);
     const data = { correspondenceId, ...details, partyIds: [...dto.partyIds], attachments: dto.attachments?.map((a) => ({ ...a })) };
-    return this.execute(res, { ...meta, breakGlassReason: breakGlass?.reason }, { type: 'ReceiveCorrespondence', data }, `/v1/correspondence/${correspondenceId}`);
+    return this.execute(res, new ReceiveCorrespondenceCommand(data, { ...meta, breakGlassReason: breakGlass?.reason }), `/v1/correspondence/${correspondenceId}`);
   }
 
   @Get()
@@ -62,34 +65,34 @@ export class CorrespondenceController {
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'AcknowledgeCorrespondence', data: { correspondenceId, note: dto.note } });
+    return this.execute(res, new AcknowledgeCorrespondenceCommand({ correspondenceId, note: dto.note }, meta));
   }
 
   @Post(':id/assign')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: dto.assigneeId, department: dto.department } });
+    return this.execute(res, new AssignCorrespondenceCommand({ correspondenceId, assigneeId: dto.assigneeId, department: dto.department }, meta));
   }
 
   @Post(':id/respond')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'RespondToCorrespondence', data: { correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) } });
+    return this.execute(res, new RespondToCorrespondenceCommand({ correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) }, meta));
   }
 
   @Post(':id/close')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'CloseCorrespondence', data: { correspondenceId, resolution: dto.resolution } });
+    return this.execute(res, new CloseCorrespondenceCommand({ correspondenceId, resolution: dto.resolution }, meta));
   }
 
   @Post(':id/reopen')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
   reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'ReopenCorrespondence', data: { correspondenceId, reason: dto.reason, dueAt: dto.dueAt } });
+    return this.execute(res, new ReopenCorrespondenceCommand({ correspondenceId, reason: dto.reason, dueAt: dto.dueAt }, meta));
   }
 }

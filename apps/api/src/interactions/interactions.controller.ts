@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
 import type { Response } from 'express';
@@ -9,7 +9,10 @@ import { writeResponse, WriteResult } from '../http/write-response';
 import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordInteractionDto } from './interaction.dto';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
-import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent, newId, Principal, rolesFor, WriteContext } from '@civic-ledger/application';
+import {
+  AmendInteractionCommand, CommandOutcome, GetInteractionQuery, LinkInteractionToCorrespondenceCommand, newId, Principal, RecordInteractionCommand, rolesFor,
+  SetInteractionConfidentialityCommand,
+} from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('interactions')
@@ -18,9 +21,9 @@ import { ExecuteInteractionCommand, GetInteractionQuery, InteractionIntent, newI
 export class InteractionsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, meta: WriteContext, intent: InteractionIntent, location?: string): Promise<WriteResult> {
-    const outcome = await this.commands.execute(new ExecuteInteractionCommand(intent, meta));
-    return writeResponse(res, intent.data.interactionId, outcome, location);
+  private async execute(res: Response, command: Command<CommandOutcome> & { data: { interactionId: string } }, location?: string): Promise<WriteResult> {
+    const outcome = await this.commands.execute(command);
+    return writeResponse(res, command.data.interactionId, outcome, location);
   }
 
   @Post()
@@ -30,8 +33,8 @@ export class InteractionsController {
     const interactionId = newId(meta, 'interaction');
     const { breakGlass, ...details } = dto;
     res.status(201);
-    const intent: InteractionIntent = { type: 'RecordInteraction', data: { interactionId, ...details, partyIds: [...dto.partyIds], topics: [...dto.topics] } };
-    return this.execute(res, { ...meta, breakGlassReason: breakGlass?.reason }, intent, `/v1/interactions/${interactionId}`);
+    const data = { interactionId, ...details, partyIds: [...dto.partyIds], topics: [...dto.topics] };
+    return this.execute(res, new RecordInteractionCommand(data, { ...meta, breakGlassReason: breakGlass?.reason }), `/v1/interactions/${interactionId}`);
   }
 
   @Get(':id')
@@ -52,19 +55,19 @@ export class InteractionsController {
   amend(
     @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
   ) {
-    return this.execute(res, meta, { type: 'AmendInteraction', data: { interactionId, changes: { ...dto.changes }, reason: dto.reason } });
+    return this.execute(res, new AmendInteractionCommand({ interactionId, changes: { ...dto.changes }, reason: dto.reason }, meta));
   }
 
   @Post(':id/correspondence-links')
   @Allow(...rolesFor('interaction.link'))
   linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'LinkInteractionToCorrespondence', data: { interactionId, correspondenceId: dto.correspondenceId } });
+    return this.execute(res, new LinkInteractionToCorrespondenceCommand({ interactionId, correspondenceId: dto.correspondenceId }, meta));
   }
 
   @Post(':id/confidentiality')
   @Allow(...rolesFor('interaction.classify'))
   @HttpCode(200)
   setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'SetInteractionConfidentiality', data: { interactionId, level: dto.level, reason: dto.reason } });
+    return this.execute(res, new SetInteractionConfidentialityCommand({ interactionId, level: dto.level, reason: dto.reason }, meta));
   }
 }

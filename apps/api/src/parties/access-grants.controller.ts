@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { AccessGrantView, Page } from '@civic-ledger/read-models';
-import { ExecutePartyCommand, ListAccessGrantsQuery, Principal, rolesFor } from '@civic-ledger/application';
+import { ListAccessGrantsQuery, Principal, RevokePartyAccessCommand, rolesFor } from '@civic-ledger/application';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
 import { Meta, RequestMeta } from '../http/request-meta';
@@ -47,7 +47,7 @@ export class AccessGrantsController {
     @Param('id', uuidPipe) partyId: string, @Param('grantId', uuidPipe) grantId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WriteResult> {
-    const outcome = await this.commands.execute(new ExecutePartyCommand({ type: 'RevokePartyAccess', data: { partyId, grantId, reason: dto.reason } }, meta));
+    const outcome = await this.commands.execute(new RevokePartyAccessCommand({ partyId, grantId, reason: dto.reason }, meta));
     return writeResponse(res, partyId, outcome);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Command, CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import type { Response } from 'express';
@@ -12,7 +12,11 @@ import {
   RelationshipDto, RequiredReasonDto, WithdrawConsentDto,
 } from './party-write.dto';
 import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
-import { ExecutePartyCommand, newId, PartyIntent, Principal, rolesFor } from '@civic-ledger/application';
+import {
+  AddContactPointCommand, AddIdentifierCommand, ChangePartyNameCommand, CommandOutcome, CompleteErasureCommand, GiveConsentCommand, LinkRelationshipCommand,
+  MergePartyCommand, newId, PlaceLegalHoldCommand, Principal, RegisterPartyCommand, ReleaseLegalHoldCommand, RemoveContactPointCommand, RequestErasureCommand,
+  rolesFor, UnlinkRelationshipCommand, UnmergePartyCommand, WithdrawConsentCommand,
+} from '@civic-ledger/application';
 
 @ApiBearerAuth()
 @ApiTags('parties')
@@ -22,9 +26,9 @@ import { ExecutePartyCommand, newId, PartyIntent, Principal, rolesFor } from '@c
 export class PartiesController {
   constructor(private readonly commands: CommandBus, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  private async execute(res: Response, meta: RequestMeta, intent: PartyIntent, location?: string): Promise<WriteResult> {
-    const outcome = await this.commands.execute(new ExecutePartyCommand(intent, meta));
-    return writeResponse(res, intent.data.partyId, outcome, location);
+  private async execute(res: Response, command: Command<CommandOutcome> & { data: { partyId: string } }, location?: string): Promise<WriteResult> {
+    const outcome = await this.commands.execute(command);
+    return writeResponse(res, command.data.partyId, outcome, location);
   }
 
   @Post()
@@ -41,21 +45,21 @@ export class PartiesController {
       contactPoints, identifiers: dto.identifiers?.map((i) => ({ ...i })),
     };
     res.status(201);
-    return this.execute(res, meta, { type: 'RegisterParty', data }, `/v1/parties/${partyId}`);
+    return this.execute(res, new RegisterPartyCommand(data, meta), `/v1/parties/${partyId}`);
   }
 
   @Post(':id/name-changes')
   @Allow(...rolesFor('party.update'))
   @HttpCode(200)
   changeName(@Param('id', uuidPipe) partyId: string, @Body() dto: ChangeNameDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'ChangePartyName', data: { partyId, name: { ...dto.name }, reason: dto.reason } });
+    return this.execute(res, new ChangePartyNameCommand({ partyId, name: { ...dto.name }, reason: dto.reason }, meta));
   }
 
   @Post(':id/contact-points')
   @Allow(...rolesFor('party.update'))
   async addContactPoint(@Param('id', uuidPipe) partyId: string, @Body() dto: ContactPointDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const contactPointId = newId(meta, 'contact-point');
-    const result = await this.execute(res, meta, { type: 'AddContactPoint', data: { partyId, contactPointId, ...toContactPoint(dto, this.config.phoneRegion) } });
+    const result = await this.execute(res, new AddContactPointCommand({ partyId, contactPointId, ...toContactPoint(dto, this.config.phoneRegion) }, meta));
     return { ...result, contactPointId };
   }
 
@@ -63,32 +67,32 @@ export class PartiesController {
   @Allow(...rolesFor('party.update'))
   @HttpCode(200)
   removeContactPoint(@Param('id', uuidPipe) partyId: string, @Param('contactPointId', uuidPipe) contactPointId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'RemoveContactPoint', data: { partyId, contactPointId, reason: dto.reason } });
+    return this.execute(res, new RemoveContactPointCommand({ partyId, contactPointId, reason: dto.reason }, meta));
   }
 
   @Post(':id/identifiers')
   @Allow(...rolesFor('party.update'))
   addIdentifier(@Param('id', uuidPipe) partyId: string, @Body() dto: IdentifierDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'AddIdentifier', data: { partyId, scheme: dto.scheme, value: dto.value.trim() } });
+    return this.execute(res, new AddIdentifierCommand({ partyId, scheme: dto.scheme, value: dto.value.trim() }, meta));
   }
 
   @Post(':id/consents')
   @Allow(...rolesFor('party.consent'))
   giveConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: ConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'GiveConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, evidence: dto.evidence } });
+    return this.execute(res, new GiveConsentCommand({ partyId, purpose: dto.purpose, channel: dto.channel, evidence: dto.evidence }, meta));
   }
 
   @Post(':id/consents/withdrawals')
   @Allow(...rolesFor('party.consent'))
   withdrawConsent(@Param('id', uuidPipe) partyId: string, @Body() dto: WithdrawConsentDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'WithdrawConsent', data: { partyId, purpose: dto.purpose, channel: dto.channel, reason: dto.reason } });
+    return this.execute(res, new WithdrawConsentCommand({ partyId, purpose: dto.purpose, channel: dto.channel, reason: dto.reason }, meta));
   }
 
   @Post(':id/relationships')
   @Allow(...rolesFor('party.relate'))
   async linkRelationship(@Param('id', uuidPipe) partyId: string, @Body() dto: RelationshipDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const relationshipId = newId(meta, 'relationship');
-    const result = await this.execute(res, meta, { type: 'LinkRelationship', data: { partyId, relationshipId, kind: dto.kind, toPartyId: dto.toPartyId } });
+    const result = await this.execute(res, new LinkRelationshipCommand({ partyId, relationshipId, kind: dto.kind, toPartyId: dto.toPartyId }, meta));
     return { ...result, relationshipId };
   }
 
@@ -96,42 +100,42 @@ export class PartiesController {
   @Allow(...rolesFor('party.relate'))
   @HttpCode(200)
   unlinkRelationship(@Param('id', uuidPipe) partyId: string, @Param('relationshipId', uuidPipe) relationshipId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'UnlinkRelationship', data: { partyId, relationshipId, reason: dto.reason } });
+    return this.execute(res, new UnlinkRelationshipCommand({ partyId, relationshipId, reason: dto.reason }, meta));
   }
 
   @Post(':id/merges')
   @Allow(...rolesFor('party.merge'))
   @ApiOperation({ summary: 'Merge this (duplicate) party into a survivor; reversible' })
   merge(@Param('id', uuidPipe) partyId: string, @Body() dto: MergeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'MergeParty', data: { partyId, survivorPartyId: dto.survivorPartyId, reason: dto.reason } });
+    return this.execute(res, new MergePartyCommand({ partyId, survivorPartyId: dto.survivorPartyId, reason: dto.reason }, meta));
   }
 
   @Post(':id/merges/reversal')
   @Allow(...rolesFor('party.merge'))
   @HttpCode(200)
   unmerge(@Param('id', uuidPipe) partyId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'UnmergeParty', data: { partyId, reason: dto.reason } });
+    return this.execute(res, new UnmergePartyCommand({ partyId, reason: dto.reason }, meta));
   }
 
   @Post(':id/erasure')
   @Allow(...rolesFor('party.erase'))
   @ApiOperation({ summary: 'Request erasure (right to be forgotten)' })
   requestErasure(@Param('id', uuidPipe) partyId: string, @Body() dto: ErasureDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'RequestErasure', data: { partyId, legalBasis: dto.legalBasis } });
+    return this.execute(res, new RequestErasureCommand({ partyId, legalBasis: dto.legalBasis }, meta));
   }
 
   @Post(':id/erasure/completion')
   @Allow(...rolesFor('party.erase'))
   @HttpCode(200)
   completeErasure(@Param('id', uuidPipe) partyId: string, @Body() _body: EmptyDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'CompleteErasure', data: { partyId } });
+    return this.execute(res, new CompleteErasureCommand({ partyId }, meta));
   }
 
   @Post(':id/legal-holds')
   @Allow(...rolesFor('party.erase'))
   async placeLegalHold(@Param('id', uuidPipe) partyId: string, @Body() dto: LegalHoldDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const holdId = newId(meta, 'legal-hold');
-    const result = await this.execute(res, meta, { type: 'PlaceLegalHold', data: { partyId, holdId, reason: dto.reason } });
+    const result = await this.execute(res, new PlaceLegalHoldCommand({ partyId, holdId, reason: dto.reason }, meta));
     return { ...result, holdId };
   }
 
@@ -139,6 +143,6 @@ export class PartiesController {
   @Allow(...rolesFor('party.erase'))
   @HttpCode(200)
   releaseLegalHold(@Param('id', uuidPipe) partyId: string, @Param('holdId', uuidPipe) holdId: string, @Body() dto: ReasonDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return this.execute(res, meta, { type: 'ReleaseLegalHold', data: { partyId, holdId, reason: dto.reason } });
+    return this.execute(res, new ReleaseLegalHoldCommand({ partyId, holdId, reason: dto.reason }, meta));
   }
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CommandOutcome, ExecuteCorrespondenceCommand, ExecuteInteractionCommand, ExecutePartyCommand, newId, WriteContext } from '@civic-ledger/application';
-import { CommandBus } from '@nestjs/cqrs';
+import {
+  AcknowledgeCorrespondenceCommand, AmendInteractionCommand, AssignCorrespondenceCommand, CloseCorrespondenceCommand, CommandOutcome, GiveConsentCommand, newId,
+  ReceiveCorrespondenceCommand, RecordInteractionCommand, RegisterPartyCommand, RespondToCorrespondenceCommand, WriteContext,
+} from '@civic-ledger/application';
+import { Command, CommandBus } from '@nestjs/cqrs';
 import { DEPARTMENTS, DemoData } from './demo-data';
 
 export interface SeedOptions {
@@ -75,12 +78,12 @@ export class Seeder {
       ...(d.email ? [{ contactPointId: newId(meta, 'cp-email'), kind: 'email' as const, value: d.email, verified: this.data.int(0, 1) === 1 }] : []),
       ...(d.phone ? [{ contactPointId: newId(meta, 'cp-phone'), kind: 'phone' as const, value: d.phone, verified: false }] : []),
     ];
-    this.track(await this.commands.execute(new ExecutePartyCommand({ type: 'RegisterParty', data: {
+    this.track(await this.commands.execute(new RegisterPartyCommand({
       partyId, kind: d.kind, name: d.name, birthDate: d.birthDate, contactPoints, department: SEED_DEPARTMENTS[index % SEED_DEPARTMENTS.length], identifiers: [{ scheme: 'client-number', value: d.identifier }],
-    } }, meta)));
+    }, meta)));
     if (this.data.int(1, 3) === 1) {
       const purpose = this.data.pick(['appointment-reminders', 'service-updates', 'surveys']);
-      this.track(await this.commands.execute(new ExecutePartyCommand({ type: 'GiveConsent', data: { partyId, purpose, channel: this.data.pick(['sms', 'email', 'letter'] as const) } }, this.ctx())));
+      this.track(await this.commands.execute(new GiveConsentCommand({ partyId, purpose, channel: this.data.pick(['sms', 'email', 'letter'] as const) }, this.ctx())));
     }
   }
 
@@ -88,17 +91,17 @@ export class Seeder {
     const { department, topic } = this.data.department();
     const occurredAt = this.data.pastInstant(this.now, this.options.years);
     const parties = this.data.int(1, 15) === 1 ? [this.data.pick(partyIds), this.data.pick(partyIds)] : [this.data.pick(partyIds)];
-    const outcome = await this.commands.execute(new ExecuteInteractionCommand({ type: 'RecordInteraction', data: {
+    const outcome = await this.commands.execute(new RecordInteractionCommand({
       interactionId, channel: this.data.channel(), direction: this.data.int(1, 4) === 1 ? 'outbound' : 'inbound', occurredAt,
       partyIds: [...new Set(parties)], staffId: `staff-${this.data.int(1000, 1099)}`, department, topics: [topic], summary: this.data.summary(topic),
       outcome: this.data.pick(['resolved', 'referred', 'call-back', 'information-given']), satisfaction: this.data.int(1, 5),
       confidentiality: department === 'social-care' && this.data.int(1, 3) === 1 ? 'sensitive' : 'normal',
-    } }, this.ctx(occurredAt, CROSS_DEPARTMENT)));
+    }, this.ctx(occurredAt, CROSS_DEPARTMENT)));
     this.track(outcome);
     if (this.data.int(1, 50) === 1) {
-      this.track(await this.commands.execute(new ExecuteInteractionCommand({ type: 'AmendInteraction', data: {
+      this.track(await this.commands.execute(new AmendInteractionCommand({
         interactionId, changes: { summary: `${this.data.summary(topic)} (corrected)` }, reason: 'summary corrected after call review',
-      } }, this.ctx())));
+      }, this.ctx())));
     }
   }
 
@@ -106,16 +109,15 @@ export class Seeder {
     const { department, topic } = this.data.department();
     const receivedAt = this.data.pastInstant(this.now, this.options.years);
     const dueAt = new Date(Date.parse(receivedAt) + 20 * 86400_000).toISOString();
-    const run = (intent: ConstructorParameters<typeof ExecuteCorrespondenceCommand>[0]) =>
-      this.commands.execute(new ExecuteCorrespondenceCommand(intent, this.ctx())).then((o) => this.track(o));
-    await this.commands.execute(new ExecuteCorrespondenceCommand({ type: 'ReceiveCorrespondence', data: {
+    const run = (command: Command<CommandOutcome>) => this.commands.execute(command).then((o) => this.track(o));
+    await this.commands.execute(new ReceiveCorrespondenceCommand({
       correspondenceId, partyIds: [this.data.pick(partyIds)], channel: this.data.pick(['letter', 'email', 'web-form'] as const),
       subject: `About ${topic.replace(/-/g, ' ')}`, receivedAt, dueAt, department,
-    } }, this.ctx(receivedAt, CROSS_DEPARTMENT))).then((o) => this.track(o));
+    }, this.ctx(receivedAt, CROSS_DEPARTMENT))).then((o) => this.track(o));
     const stage = this.data.int(0, 4);
-    if (stage >= 1) await run({ type: 'AcknowledgeCorrespondence', data: { correspondenceId } });
-    if (stage >= 2) await run({ type: 'AssignCorrespondence', data: { correspondenceId, assigneeId: `staff-${this.data.int(1000, 1099)}` } });
-    if (stage >= 3) await run({ type: 'RespondToCorrespondence', data: { correspondenceId, summary: this.data.summary(topic), channel: 'letter' } });
-    if (stage >= 4) await run({ type: 'CloseCorrespondence', data: { correspondenceId, resolution: 'resolved' } });
+    if (stage >= 1) await run(new AcknowledgeCorrespondenceCommand({ correspondenceId }, this.ctx()));
+    if (stage >= 2) await run(new AssignCorrespondenceCommand({ correspondenceId, assigneeId: `staff-${this.data.int(1000, 1099)}` }, this.ctx()));
+    if (stage >= 3) await run(new RespondToCorrespondenceCommand({ correspondenceId, summary: this.data.summary(topic), channel: 'letter' }, this.ctx()));
+    if (stage >= 4) await run(new CloseCorrespondenceCommand({ correspondenceId, resolution: 'resolved' }, this.ctx()));
   }
 }

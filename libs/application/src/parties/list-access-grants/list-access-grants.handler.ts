@@ -1,23 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessGrantView, COLLECTIONS, Condition, findPage, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
-import { requireAccess } from '../access/access-policy';
-import { Principal } from '../access/roles';
-
-export interface AccessGrantFilter {
-  readonly partyId?: string;
-  readonly department?: string;
-  readonly status?: 'active' | 'revoked';
-  readonly limit?: number;
-  readonly cursor?: string;
-}
-
-/** Break-glass grants, newest first, for privacy officers and auditors to review. */
-export class ListAccessGrantsQuery extends Query<Page<AccessGrantView>> {
-  constructor(readonly filter: AccessGrantFilter, readonly principal: Principal) {
-    super();
-  }
-}
+import { requireAccess } from '../../access';
+import { ListAccessGrantsQuery } from './list-access-grants.query';
 
 @QueryHandler(ListAccessGrantsQuery)
 export class ListAccessGrantsHandler implements IQueryHandler<ListAccessGrantsQuery> {

@@ -1,0 +1,13 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AccessLogEntry, findAccess, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
+import { AccessLogQuery } from './get-access-log.query';
+
+@QueryHandler(AccessLogQuery)
+export class AccessLogHandler implements IQueryHandler<AccessLogQuery> {
+  constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
+
+  execute({ by, limit, cursor }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
+    return findAccess(this.views, by, limit, cursor);
+  }
+}

@@ -1,0 +1,9 @@
+import { Query } from '@nestjs/cqrs';
+import { AccessLogEntry, Page } from '@civic-ledger/read-models';
+
+/** Who looked at a party, or what a user looked at (the access ledger), newest first. */
+export class AccessLogQuery extends Query<Page<AccessLogEntry>> {
+  constructor(readonly by: { partyId: string } | { actor: string }, readonly limit: number, readonly cursor?: string) {
+    super();
+  }
+}

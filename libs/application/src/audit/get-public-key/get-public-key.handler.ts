@@ -1,0 +1,14 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CheckpointSigner } from '@civic-ledger/audit';
+import { AUDIT_SIGNER } from '../../shared/ports';
+import { LedgerPublicKey, PublicKeyQuery } from './get-public-key.query';
+
+@QueryHandler(PublicKeyQuery)
+export class PublicKeyHandler implements IQueryHandler<PublicKeyQuery> {
+  constructor(@Inject(AUDIT_SIGNER) private readonly signer: CheckpointSigner) {}
+
+  async execute(): Promise<LedgerPublicKey> {
+    return { algorithm: 'Ed25519', publicKeyPem: this.signer.publicKeyPem };
+  }
+}

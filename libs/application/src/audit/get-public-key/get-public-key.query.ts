@@ -1,0 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface LedgerPublicKey { algorithm: 'Ed25519'; publicKeyPem: string }
+
+/** The key that verifies the ledger's signed checkpoints. */
+export class PublicKeyQuery extends Query<LedgerPublicKey> {}

@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { listCheckpoints, SignedCheckpoint } from '@civic-ledger/audit';
+import { EventStore } from '@civic-ledger/event-store';
+import { STORED_EVENTS } from '../../shared/ports';
+import { ListCheckpointsQuery } from './list-checkpoints.query';
+
+@QueryHandler(ListCheckpointsQuery)
+export class ListCheckpointsHandler implements IQueryHandler<ListCheckpointsQuery> {
+  constructor(@Inject(STORED_EVENTS) private readonly events: EventStore) {}
+
+  execute(): Promise<SignedCheckpoint[]> {
+    return listCheckpoints(this.events);
+  }
+}

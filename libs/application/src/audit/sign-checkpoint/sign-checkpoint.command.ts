@@ -1,0 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import { SignedCheckpoint } from '@civic-ledger/audit';
+
+/** Signs a checkpoint (Merkle root of the whole ledger) now. */
+export class SignCheckpointCommand extends Command<SignedCheckpoint> {}

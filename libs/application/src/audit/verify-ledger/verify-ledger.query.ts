@@ -1,0 +1,7 @@
+import { Query } from '@nestjs/cqrs';
+import { CheckpointFailure, VerifyReport } from '@civic-ledger/audit';
+
+export type LedgerVerification = VerifyReport & { checkpoints: { checked: number; failures: CheckpointFailure[] } };
+
+/** Every hash chain from genesis to head, and every signed checkpoint against the ledger. */
+export class VerifyLedgerQuery extends Query<LedgerVerification> {}

@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
+import { PartyView, READ_STORE, ReadStore } from '@civic-ledger/read-models';
+import { replayParty } from '@civic-ledger/audit';
+import { readScope } from '../../access';
+import { isHistorical, liveSummary, notFound, seenParty, shownIn } from '../party-reads';
+import { GetPartyQuery } from './get-party.query';
+
+@QueryHandler(GetPartyQuery)
+export class GetPartyHandler implements IQueryHandler<GetPartyQuery> {
+  constructor(@Inject(READ_STORE) private readonly views: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  async execute({ partyId, at, principal }: GetPartyQuery): Promise<PartyView> {
+    const party = await seenParty(this.views, principal, isHistorical(at) ? 'party.replay' : 'party.read', partyId);
+    const scope = readScope(principal);
+    if (!isHistorical(at)) return shownIn(scope, party, liveSummary(this.views, party));
+    const replay = await replayParty(this.events, this.views, partyId, at);
+    if (!replay.party) throw notFound();
+    return shownIn(scope, replay.party, replay.summary);
+  }
+}
