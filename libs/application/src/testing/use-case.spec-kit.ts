@@ -129,10 +129,12 @@ export class UseCaseSpec {
   }
 
   /** Then: the use case was refused with this code (AccessDenied, DomainError or ApplicationError), having appended nothing. */
-  async refused(run: Promise<unknown>): Promise<string> {
-    const error: unknown = await run.then(() => new Error('expected a refusal, but the use case succeeded'), (e: unknown) => e);
+  async refused(run: () => Promise<unknown>): Promise<string> {
+    const head = await this.events.headPosition();
+    const error: unknown = await run().then(() => new Error('expected a refusal, but the use case succeeded'), (e: unknown) => e);
     if (!(error instanceof Error) || !('code' in error)) throw error;
-    expect(await this.appended()).toEqual([]);
+    await this.get(AccessRecords).log.flush();
+    expect(await this.events.headPosition()).toBe(head);
     return String(error.code);
   }
 

@@ -13,11 +13,11 @@ describe('AddContactPoint', () => {
   });
 
   it('refuses staff of a department that does not see the party', async () => {
-    expect(await spec.refused(spec.command(new AddContactPointCommand(email, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new AddContactPointCommand(email, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.CONTACT_POINT_EXISTS for a value the party already has', async () => {
     await spec.given({ type: 'ContactPointAdded', data: { ...email, contactPointId: '7d1f3c5e-0004-4000-8000-000000000002' } });
-    expect(await spec.refused(spec.command(new AddContactPointCommand(email, write(CLERK))))).toBe('PARTY.CONTACT_POINT_EXISTS');
+    expect(await spec.refused(() => spec.command(new AddContactPointCommand(email, write(CLERK))))).toBe('PARTY.CONTACT_POINT_EXISTS');
   });
 });

@@ -13,6 +13,6 @@ describe('AddIdentifier', () => {
   });
 
   it('refuses staff of a department that does not see the party', async () => {
-    expect(await spec.refused(spec.command(new AddIdentifierCommand(clientNumber, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new AddIdentifierCommand(clientNumber, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 });

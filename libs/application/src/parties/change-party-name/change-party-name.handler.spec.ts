@@ -13,14 +13,14 @@ describe('ChangePartyName', () => {
   });
 
   it('refuses staff of a department that does not see the party', async () => {
-    expect(await spec.refused(spec.command(new ChangePartyNameCommand(renamed, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new ChangePartyNameCommand(renamed, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('refuses a role that does not update parties', async () => {
-    expect(await spec.refused(spec.command(new ChangePartyNameCommand(renamed, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new ChangePartyNameCommand(renamed, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.NOT_FOUND for a party never registered', async () => {
-    expect(await spec.refused(spec.command(new ChangePartyNameCommand({ ...renamed, partyId: UNKNOWN_PARTY }, write(CLERK))))).toBe('PARTY.NOT_FOUND');
+    expect(await spec.refused(() => spec.command(new ChangePartyNameCommand({ ...renamed, partyId: UNKNOWN_PARTY }, write(CLERK))))).toBe('PARTY.NOT_FOUND');
   });
 });

@@ -16,13 +16,13 @@ describe('CompleteErasure', () => {
   });
 
   it('refuses anyone but the privacy officer, and keeps the key', async () => {
-    expect(await spec.refused(spec.command(new CompleteErasureCommand({ partyId: PARTY }, write(SUPERVISOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new CompleteErasureCommand({ partyId: PARTY }, write(SUPERVISOR))))).toBe('AUTH.FORBIDDEN');
     expect(await registeredName()).toEqual({ full: 'Ada Lovelace' });
   });
 
   it('answers PARTY.LEGAL_HOLD_ACTIVE under a legal hold, and keeps the key', async () => {
     await spec.given({ type: 'LegalHoldPlaced', data: { partyId: PARTY, holdId: '7d1f3c5e-0006-4000-8000-000000000001', reason: 'litigation' } });
-    expect(await spec.refused(spec.command(new CompleteErasureCommand({ partyId: PARTY }, write(PRIVACY_OFFICER))))).toBe('PARTY.LEGAL_HOLD_ACTIVE');
+    expect(await spec.refused(() => spec.command(new CompleteErasureCommand({ partyId: PARTY }, write(PRIVACY_OFFICER))))).toBe('PARTY.LEGAL_HOLD_ACTIVE');
     expect(await registeredName()).toEqual({ full: 'Ada Lovelace' });
   });
 });

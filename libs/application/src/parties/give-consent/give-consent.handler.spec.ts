@@ -13,6 +13,6 @@ describe('GiveConsent', () => {
   });
 
   it('refuses a role that does not record consent', async () => {
-    expect(await spec.refused(spec.command(new GiveConsentCommand(reminders, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new GiveConsentCommand(reminders, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -15,17 +15,17 @@ describe('LinkRelationship', () => {
 
   it('refuses when the other party is held by a department the principal does not work for', async () => {
     await spec.given(partyRegistered(OTHER_PARTY, 'benefits'));
-    expect(await spec.refused(spec.command(new LinkRelationshipCommand(link, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new LinkRelationshipCommand(link, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('refuses a role that does not relate parties', async () => {
     await spec.given(partyRegistered(OTHER_PARTY, 'housing'));
-    expect(await spec.refused(spec.command(new LinkRelationshipCommand(link, write(CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new LinkRelationshipCommand(link, write(CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.NOT_FOUND for an other party never registered, or erased', async () => {
-    expect(await spec.refused(spec.command(new LinkRelationshipCommand({ ...link, toPartyId: UNKNOWN_PARTY }, write(CASEWORKER))))).toBe('PARTY.NOT_FOUND');
+    expect(await spec.refused(() => spec.command(new LinkRelationshipCommand({ ...link, toPartyId: UNKNOWN_PARTY }, write(CASEWORKER))))).toBe('PARTY.NOT_FOUND');
     await spec.given(partyRegistered(OTHER_PARTY, 'housing'), { type: 'PartyErased', data: { partyId: OTHER_PARTY, legalBasis: 'GDPR Art. 17' } });
-    expect(await spec.refused(spec.command(new LinkRelationshipCommand(link, write(CASEWORKER))))).toBe('PARTY.NOT_FOUND');
+    expect(await spec.refused(() => spec.command(new LinkRelationshipCommand(link, write(CASEWORKER))))).toBe('PARTY.NOT_FOUND');
   });
 });

@@ -14,11 +14,11 @@ describe('MergeParty', () => {
   });
 
   it('refuses a role that does not merge', async () => {
-    expect(await spec.refused(spec.command(new MergePartyCommand(merge, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new MergePartyCommand(merge, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.NOT_FOUND when the survivor is itself merged into another party', async () => {
     await spec.given(partyRegistered(THIRD_PARTY, 'housing'), { type: 'PartyMerged', data: { partyId: OTHER_PARTY, survivorPartyId: THIRD_PARTY, reason: 'duplicate' } });
-    expect(await spec.refused(spec.command(new MergePartyCommand(merge, write(SUPERVISOR))))).toBe('PARTY.NOT_FOUND');
+    expect(await spec.refused(() => spec.command(new MergePartyCommand(merge, write(SUPERVISOR))))).toBe('PARTY.NOT_FOUND');
   });
 });

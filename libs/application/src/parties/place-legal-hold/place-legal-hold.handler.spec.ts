@@ -13,6 +13,6 @@ describe('PlaceLegalHold', () => {
   });
 
   it('refuses anyone but the privacy officer', async () => {
-    expect(await spec.refused(spec.command(new PlaceLegalHoldCommand(hold, write(CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new PlaceLegalHoldCommand(hold, write(CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -16,15 +16,15 @@ describe('RegisterParty', () => {
   });
 
   it('refuses a role that does not register parties', async () => {
-    expect(await spec.refused(spec.command(new RegisterPartyCommand(ada, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new RegisterPartyCommand(ada, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('refuses to register for a department the principal does not work for', async () => {
-    expect(await spec.refused(spec.command(new RegisterPartyCommand({ ...ada, department: 'benefits' }, write(CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new RegisterPartyCommand({ ...ada, department: 'benefits' }, write(CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.ALREADY_REGISTERED for an id in use', async () => {
     await spec.given({ type: 'PartyRegistered', data: { partyId: PARTY, kind: 'person', name: { full: 'Someone Else' }, department: 'housing' } });
-    expect(await spec.refused(spec.command(new RegisterPartyCommand(ada, write(CLERK))))).toBe('PARTY.ALREADY_REGISTERED');
+    expect(await spec.refused(() => spec.command(new RegisterPartyCommand(ada, write(CLERK))))).toBe('PARTY.ALREADY_REGISTERED');
   });
 });

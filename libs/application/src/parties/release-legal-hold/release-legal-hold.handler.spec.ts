@@ -14,6 +14,6 @@ describe('ReleaseLegalHold', () => {
   });
 
   it('refuses anyone but the privacy officer', async () => {
-    expect(await spec.refused(spec.command(new ReleaseLegalHoldCommand(release, write(CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new ReleaseLegalHoldCommand(release, write(CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -17,6 +17,6 @@ describe('RemoveContactPoint', () => {
   });
 
   it('refuses a role that does not update parties', async () => {
-    expect(await spec.refused(spec.command(new RemoveContactPointCommand(removal, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new RemoveContactPointCommand(removal, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -13,6 +13,6 @@ describe('RequestErasure', () => {
   });
 
   it('refuses anyone but the privacy officer', async () => {
-    expect(await spec.refused(spec.command(new RequestErasureCommand(request, write(SUPERVISOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new RequestErasureCommand(request, write(SUPERVISOR))))).toBe('AUTH.FORBIDDEN');
   });
 });

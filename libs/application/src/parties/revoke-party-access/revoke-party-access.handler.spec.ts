@@ -17,6 +17,6 @@ describe('RevokePartyAccess', () => {
   });
 
   it('refuses anyone but the privacy officer', async () => {
-    expect(await spec.refused(spec.command(new RevokePartyAccessCommand(revocation, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new RevokePartyAccessCommand(revocation, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
   });
 });

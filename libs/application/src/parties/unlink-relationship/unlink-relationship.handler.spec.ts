@@ -17,6 +17,6 @@ describe('UnlinkRelationship', () => {
   });
 
   it('refuses a role that does not relate parties', async () => {
-    expect(await spec.refused(spec.command(new UnlinkRelationshipCommand(unlink, write(CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new UnlinkRelationshipCommand(unlink, write(CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -16,6 +16,6 @@ describe('UnmergeParty', () => {
   });
 
   it('refuses a role that does not merge', async () => {
-    expect(await spec.refused(spec.command(new UnmergePartyCommand(unmerge, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new UnmergePartyCommand(unmerge, write(CASEWORKER))))).toBe('AUTH.FORBIDDEN');
   });
 });

@@ -14,10 +14,10 @@ describe('WithdrawConsent', () => {
   });
 
   it('refuses staff of a department that does not see the party', async () => {
-    expect(await spec.refused(spec.command(new WithdrawConsentCommand(withdrawal, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
+    expect(await spec.refused(() => spec.command(new WithdrawConsentCommand(withdrawal, write(BENEFITS_CLERK))))).toBe('AUTH.FORBIDDEN');
   });
 
   it('answers PARTY.CONSENT_NOT_GIVEN when none is in force', async () => {
-    expect(await spec.refused(spec.command(new WithdrawConsentCommand(withdrawal, write(CLERK))))).toBe('PARTY.CONSENT_NOT_GIVEN');
+    expect(await spec.refused(() => spec.command(new WithdrawConsentCommand(withdrawal, write(CLERK))))).toBe('PARTY.CONSENT_NOT_GIVEN');
   });
 });
