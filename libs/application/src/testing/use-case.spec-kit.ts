@@ -4,8 +4,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { CheckpointSigner } from '@civic-ledger/audit';
 import {
-  correspondenceStreamId, CorrespondenceReceived, interactionStreamId, InteractionRecorded, isCorrespondenceEvent, isInteractionEvent, LedgerEvent, PartyRegistered,
-  partyStreamId, SCHEMA_VERSION,
+  correspondenceStreamId, interactionStreamId, isCorrespondenceEvent, isInteractionEvent, LedgerEvent, PartyRegistered, partyStreamId, SCHEMA_VERSION,
 } from '@civic-ledger/domain';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@civic-ledger/event-store';
 import { EncryptingEventStore, LocalKeyWrapper, SqliteKeyVault } from '@civic-ledger/privacy';
@@ -15,6 +14,9 @@ import { ApplicationModule } from '../application.module';
 import { AccessRecords } from '../shared/access-records';
 import { WriteContext } from '../shared/command-runner';
 import { AUDIT_SIGNER, STORED_EVENTS } from '../shared/ports';
+
+// A contact and a letter with plain defaults: the same facts the projection specs start from.
+export { correspondenceReceived, interactionRecorded } from '../../../read-models/src/projections/projection.spec-kit';
 
 /**
  * Given / when / then for use cases, on real parts only: the embedded event store in memory behind the
@@ -143,8 +145,8 @@ export class UseCaseSpec {
     await catchUpViews(this.events, this.views as MemoryReadStore, await this.events.headPosition());
   }
 
-  /** A provider of the application (a service, a bus). */
-  get<T>(type: new (...args: never[]) => T): T {
+  /** A provider of the application (a service, a bus, a port by its token). */
+  get<T>(type: (new (...args: never[]) => T) | symbol): T {
     if (!this.app) throw new Error('The spec has not started: call useCaseSpec() at the top of the describe block.');
     return this.app.get(type);
   }
@@ -167,20 +169,4 @@ function streamOf(event: LedgerEvent): string {
 /** A person registered by a department. */
 export function partyRegistered(partyId: string, department: string, full = 'Ada Lovelace'): PartyRegistered {
   return { type: 'PartyRegistered', data: { partyId, kind: 'person', name: { full }, department } };
-}
-
-/** A phone call recorded by housing, with plain defaults for what a spec does not care about. */
-export function interactionRecorded(interactionId: string, partyIds: string[], fields: Partial<InteractionRecorded['data']> = {}): InteractionRecorded {
-  return { type: 'InteractionRecorded', data: {
-    interactionId, partyIds, channel: 'phone', direction: 'inbound', occurredAt: '2024-02-01T10:00:00.000Z', department: 'housing',
-    topics: ['repairs'], summary: 'Boiler broken', confidentiality: 'normal', ...fields,
-  } };
-}
-
-/** A letter received by housing, with plain defaults for what a spec does not care about. */
-export function correspondenceReceived(correspondenceId: string, partyIds: string[], fields: Partial<CorrespondenceReceived['data']> = {}): CorrespondenceReceived {
-  return { type: 'CorrespondenceReceived', data: {
-    correspondenceId, partyIds, channel: 'letter', subject: 'Rent arrears', receivedAt: '2024-02-02T09:00:00.000Z', dueAt: '2024-02-22T09:00:00.000Z',
-    department: 'housing', attachments: [], ...fields,
-  } };
 }
