@@ -27,7 +27,10 @@ export { correspondenceReceived, interactionRecorded } from '../../../read-model
  *   beforeEach(() => spec.given(partyRegistered(PARTY, 'housing')));
  *   it('…', async () => {
  *     await spec.command(new ChangePartyNameCommand({ partyId: PARTY, name }, write(CLERK)));
- *     expect(await spec.appended()).toEqual([{ type: 'PartyNameChanged', data: { partyId: PARTY, name } }]);
+ *     expect(await spec.appended()).toEqual([{ streamId: `party-${PARTY}`, type: 'PartyNameChanged', data: { partyId: PARTY, name } }]);
+ *   });
+ *   it('…', async () => {
+ *     expect(await spec.refused(() => spec.command(new ChangePartyNameCommand({ partyId: PARTY, name }, write(AUDITOR))))).toBe('AUTH.FORBIDDEN');
  *   });
  */
 
