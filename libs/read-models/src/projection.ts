@@ -11,6 +11,13 @@ export interface ProjectionContext {
   remove(collection: string, id: string): void;
   /** Documents matching all conditions, as this batch sees them (stored, overlaid with its own writes). */
   find<T extends Doc>(collection: string, where: readonly Condition[]): Promise<T[]>;
+  /**
+   * True when the document already reflects the event being projected (the event, or a later one, wrote
+   * it): the event is being delivered again. For projections whose writes all pass through one document
+   * (e.g. a key list per party) while other documents they wrote may since have been deleted, which
+   * leaves no position behind to guard a rewrite.
+   */
+  reflects(collection: string, id: string): Promise<boolean>;
 }
 
 export interface CollectionSpec {
@@ -99,6 +106,13 @@ export class ProjectionBatch implements ProjectionContext {
       if (doc && where.every((c) => matches(doc, c))) found.push(doc);
     }
     return found;
+  }
+
+  async reflects(collection: string, id: string): Promise<boolean> {
+    await this.get(collection, id);
+    const key = `${collection}\u0000${id}`;
+    const position = this.pending.get(key)?.position ?? this.applied.get(key) ?? 0;
+    return position >= this.position;
   }
 
   remove(collection: string, id: string): void {

@@ -38,10 +38,8 @@ describe('party lookup projection', () => {
     await given(...ledger.events).thenDocuments(L, []);
   });
 
-  // Known gap: a deleted document leaves no position behind, so delivering the name change's older
-  // events again writes the dropped key again. When this starts failing, the gap is closed: remove
-  // this test's `.failing` and the collection from REDELIVERY_GAPS in projection.spec-kit.ts.
-  it.failing('keeps dropped keys dropped when old events are delivered again', async () => {
+  // A deleted key leaves no position behind; the party's key list, written with every key change, guards it.
+  it('keeps dropped keys dropped when old events are delivered again', async () => {
     const ledger = adaWithEmail();
     ledger.add({ type: 'ContactPointRemoved', data: { partyId: 'p-1', contactPointId: 'cp-1' } });
     const redelivered = await project(ledger.events, await project(ledger.events));

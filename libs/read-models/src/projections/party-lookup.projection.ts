@@ -25,6 +25,9 @@ function drop(ctx: ProjectionContext, keys: Keys, predicate: (key: string) => bo
 
 async function apply(event: PartyEvent, ctx: ProjectionContext): Promise<void> {
   const partyId = event.data.partyId;
+  // Every lookup write goes with a write of the party's key list: when that list already reflects the
+  // event, the event is being delivered again and must not bring back keys deleted since.
+  if (await ctx.reflects(K, partyId)) return;
   const keys: Keys = (await ctx.get<Keys>(K, partyId)) ?? { id: partyId, keys: [], contactPoints: {} };
   const namePrefix = `${partyId}|name|`;
   switch (event.type) {

@@ -5,7 +5,6 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { MemoryReadStore } from '../memory/memory.read-store';
 import { asLedgerEvent, ProjectionBatch } from '../projection';
 import { Doc } from '../read-store.port';
-import { COLLECTIONS } from '../views';
 import { LEDGER_PROJECTIONS } from './ledger-projections';
 
 /**
@@ -97,11 +96,11 @@ export async function documents<T extends Doc = Doc>(store: MemoryReadStore, col
 }
 
 /**
- * Collections where delivering old events again is known to change documents: a deleted document leaves
- * no position behind, so an older event that wrote it writes it again (pinned by the `it.failing` test in
- * party-lookup.projection.spec.ts; remove the entry when that test starts failing).
+ * Collections where delivering old events again is known to change documents (a deleted document leaves
+ * no position behind; a projection guards such documents through one it keeps, see ProjectionContext.reflects).
+ * None today: keep it empty.
  */
-const REDELIVERY_GAPS: readonly string[] = [COLLECTIONS.partyLookup];
+const REDELIVERY_GAPS: readonly string[] = [];
 
 async function snapshot(store: MemoryReadStore, except: readonly string[] = []): Promise<Record<string, Doc[]>> {
   const all: Record<string, Doc[]> = {};
