@@ -35,7 +35,7 @@ describe('auditors\' toolkit', () => {
       })], 'no_stream');
       await events.append(partyStreamId(randomUUID()), [event('PartyRegistered', { partyId: randomUUID(), kind: 'person', name: { full: 'Someone Else' } })], 'no_stream');
     }
-    const projector = new Projector(events, views, { checkpointName: VIEWS_CHECKPOINT, projections: LEDGER_PROJECTIONS });
+    const projector = new Projector(events, views, { legacyCheckpoint: VIEWS_CHECKPOINT, projections: LEDGER_PROJECTIONS });
     await projector.init();
     projector.start();
     await projector.waitFor(await events.headPosition(), 5000);

@@ -11,3 +11,4 @@ export * from './checkpoint-scheduler';
 export * from './work-coordinator';
 export * from './vendor-adapters';
 export * from './live-read-store';
+export * from './work-share';

@@ -38,7 +38,7 @@ export class LedgerModule {
           provide: Projector,
           inject: [EVENT_STORE, READ_STORE, LEDGER_METRICS],
           useFactory: (events: EventStore, views: ReadStore, metrics: LedgerMetrics) => new Projector(events, views, {
-            checkpointName: VIEWS_CHECKPOINT,
+            legacyCheckpoint: VIEWS_CHECKPOINT,
             projections: LEDGER_PROJECTIONS,
             onError: (error, event) => logger.error({ errorName: error instanceof Error ? error.name : 'Error', eventId: event?.id, eventType: event?.type, position: event?.position }, 'projection failed; retrying'),
             onBatch: ({ position }) => metrics.projectorCheckpoint.set(position),

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Projector, READ_STORE, ReadStore, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
+import { LEDGER_PROJECTIONS, Projector, READ_STORE, ReadStore, storedPosition, VIEWS_CHECKPOINT } from '@civic-ledger/read-models';
 
 export const LEDGER_OPTIONS = Symbol('LEDGER_OPTIONS');
 const POLL_MS = 20;
 
 export interface ProgressSnapshot {
-  /** 'remote': a worker process projects; this process reads the checkpoint it stores. */
+  /** 'remote': other processes project (all or some of the projections); this one reads their stored checkpoints. */
   readonly status: Projector['status'] | 'remote';
   readonly checkpoint: number;
 }
 
 /**
- * How far the read models have come, for read-your-writes (X-Min-Position) and readiness: from the
- * in-process projector, or, in an API-only process, from the checkpoint the worker stores with the documents.
+ * How far the read models have come, for read-your-writes (X-Min-Position) and readiness: the lowest of
+ * the projections' checkpoints. From the in-process projector when it runs every projection (it holds
+ * every projection's lease), otherwise from the checkpoints the projections' owners store with the documents.
  */
 @Injectable()
 export class ReadModelProgress {
@@ -22,22 +23,28 @@ export class ReadModelProgress {
     @Inject(LEDGER_OPTIONS) private readonly options: { readonly runProjector: boolean },
   ) {}
 
-  /** The projections run in this process (it holds their lease); otherwise another process's stored checkpoint tells. */
   private get local(): boolean {
-    return this.options.runProjector && this.projector.status !== 'stopped';
+    return this.options.runProjector && this.projector.status !== 'stopped' && this.projector.runsAll;
+  }
+
+  private stored(): Promise<number> {
+    return storedPosition(this.views, LEDGER_PROJECTIONS, VIEWS_CHECKPOINT);
   }
 
   async snapshot(): Promise<ProgressSnapshot> {
     if (this.local) return { status: this.projector.status, checkpoint: this.projector.checkpoint };
-    return { status: 'remote', checkpoint: await this.views.checkpoint(VIEWS_CHECKPOINT) };
+    // The projections run here are failing: this process is not ready, whoever runs the others.
+    const status = this.options.runProjector && this.projector.status === 'failing' ? 'failing' : 'remote';
+    return { status, checkpoint: await this.stored() };
   }
 
   /** Resolves true once the read models include `position`, false after `timeoutMs`. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.local) return this.projector.waitFor(position, timeoutMs);
     const deadline = Date.now() + timeoutMs;
+    // The share of this process may change while it waits: the stored checkpoints decide then.
+    if (this.local && (await this.projector.waitFor(position, timeoutMs)) && this.local) return true;
     for (;;) {
-      if ((await this.views.checkpoint(VIEWS_CHECKPOINT)) >= position) return true;
+      if ((await this.stored()) >= position) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -7,7 +7,7 @@ import { NewEvent, SqliteEventStore } from '@civic-ledger/event-store';
 import { MemoryReadStore } from './memory/memory.read-store';
 import { Projection } from './projection';
 import { LEDGER_COLLECTIONS, LEDGER_PROJECTIONS } from './projections/ledger-projections';
-import { Projector } from './projector';
+import { Projector, storedPosition } from './projector';
 import { listQuarantine } from './quarantine';
 import { rebuildViews } from './rebuild';
 import { SqliteReadStore } from './sqlite/sqlite.read-store';
@@ -39,8 +39,10 @@ describe('Projector', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The same projections under other names: their own checkpoints start at 0, so they replay into the same documents. */
+  const again = (suffix: string) => LEDGER_PROJECTIONS.map((p) => ({ ...p, name: `${p.name}.${suffix}` }));
   const projector = (store: SqliteReadStore | MemoryReadStore, name = 'views.test', projections: readonly Projection[] = LEDGER_PROJECTIONS) =>
-    new Projector(events, store, { checkpointName: name, projections, batchSize: 7 });
+    new Projector(events, store, { legacyCheckpoint: name, projections, batchSize: 7 });
 
   it('catches up, then follows live appends, committing the checkpoint with the documents', async () => {
     const views = new SqliteReadStore(join(dir, 'views.sqlite'));
@@ -51,7 +53,8 @@ describe('Projector', () => {
     const live = await events.append(partyStreamId(partyId), [event('PartyNameChanged', { partyId, name: { full: 'Zoë Smith' } })], 0);
     expect(await p.waitFor(live.position, 5000)).toBe(true);
     await p.stop();
-    expect(await views.checkpoint('views.test')).toBe(live.position);
+    expect(await storedPosition(views, LEDGER_PROJECTIONS)).toBe(live.position);
+    for (const p of LEDGER_PROJECTIONS) expect(await views.checkpoint(p.name)).toBe(live.position);
     const party = await views.get<PartyView>(COLLECTIONS.parties, partyId);
     expect(party).toMatchObject({ name: { full: 'Zoë Smith' }, interactionCounts: { phone: 15, email: 15 }, revision: 1 });
     await views.close();
@@ -65,7 +68,7 @@ describe('Projector', () => {
     await first.waitFor(await events.headPosition(), 5000);
     await first.stop();
     const before = await views.checksums(LEDGER_COLLECTIONS);
-    const redelivery = projector(views, 'second'); // a second checkpoint: replays everything into the same documents
+    const redelivery = projector(views, 'second', again('again')); // checkpoints at 0: replays everything into the same documents
     await redelivery.init();
     redelivery.start();
     await redelivery.waitFor(await events.headPosition(), 5000);
@@ -88,8 +91,9 @@ describe('Projector', () => {
     })], 'no_stream');
     // As after a crash that lost the checkpoint but not the documents: events 11.. come again, in one
     // batch with the new one.
-    await views.commit([], { name: 'second', position: 10 });
-    const redelivery = new Projector(events, views, { checkpointName: 'second', projections: LEDGER_PROJECTIONS, batchSize: 1000 });
+    const replaying = again('again');
+    await views.commit([], replaying.map((p) => ({ name: p.name, position: 10 })));
+    const redelivery = new Projector(events, views, { projections: replaying, batchSize: 1000 });
     await redelivery.init();
     redelivery.start();
     await redelivery.waitFor(later.position, 5000);
@@ -111,7 +115,7 @@ describe('Projector', () => {
     };
     const quarantined: string[] = [];
     const views = new MemoryReadStore();
-    const p = new Projector(events, views, { checkpointName: 'cp', projections: [...LEDGER_PROJECTIONS, partial], batchSize: 7, onQuarantine: (q) => quarantined.push(q.projection) });
+    const p = new Projector(events, views, { legacyCheckpoint: 'cp', projections: [...LEDGER_PROJECTIONS, partial], batchSize: 7, onQuarantine: (q) => quarantined.push(q.projection) });
     await p.init();
     p.start();
     expect(await p.waitFor(await events.headPosition(), 10_000)).toBe(true);
@@ -138,7 +142,7 @@ describe('Projector', () => {
       return getVersioned(collection, id);
     };
     const errors: string[] = [];
-    const p = new Projector(events, views, { checkpointName: 'cp', projections: LEDGER_PROJECTIONS, batchSize: 7, onError: (e) => errors.push((e as Error).message) });
+    const p = new Projector(events, views, { legacyCheckpoint: 'cp', projections: LEDGER_PROJECTIONS, batchSize: 7, onError: (e) => errors.push((e as Error).message) });
     await p.init();
     p.start();
     expect(await p.waitFor(await events.headPosition(), 10_000)).toBe(true);
@@ -189,7 +193,7 @@ describe('Projector', () => {
       expect(await store.get('seen_b_v1', 'count')).toMatchObject({ n: 31, last: head });
       expect(Object.fromEntries(p.projectionCheckpoints)).toEqual({ 'a.v1': head, 'b.v1': head });
       expect(await store.checkpoint('b.v1')).toBe(head);
-      expect(await store.checkpoint('group.test')).toBe(head);
+      expect(await store.checkpoint('group.test')).toBe(0); // the legacy group checkpoint is never written
     });
 
     it('starts every projection from the group checkpoint of a set written before projections had their own', async () => {
@@ -199,6 +203,38 @@ describe('Projector', () => {
       await store.commit([], { name: 'group.test', position: legacy });
       await run(store, [counting('a.v1')]);
       expect(await store.get('seen_a_v1', 'count')).toMatchObject({ n: all.length - 10 });
+    });
+
+    it('upgrades a legacy set once: a projection added after the upgrade still starts from 0', async () => {
+      const store = new MemoryReadStore();
+      const all = await events.readAll({ fromPosition: 0, limit: 1000 });
+      await store.commit([], { name: 'group.test', position: all[9].position });
+      await run(store, [counting('a.v1')]);
+      expect(await store.checkpoint('a.v1')).toBe(all[all.length - 1].position);
+      await run(store, [counting('a.v1'), counting('b.v1')]);
+      expect(await store.get('seen_b_v1', 'count')).toMatchObject({ n: all.length });
+    });
+
+    it('lets two projectors share the projections of one set (as two workers do) with the documents of one', async () => {
+      const names = LEDGER_PROJECTIONS.map((p) => p.name);
+      const shared = new SqliteReadStore(join(dir, 'shared.sqlite'));
+      const halves = [new Set(names.filter((_, i) => i % 2 === 0)), new Set(names.filter((_, i) => i % 2 === 1))];
+      const projectors = halves.map((half) => {
+        const p = projector(shared);
+        p.select(half);
+        return p;
+      });
+      for (const p of projectors) await p.init();
+      expect(projectors.map((p) => p.selectedNames)).toEqual(halves.map((h) => [...h]));
+      projectors.forEach((p) => p.start());
+      const head = await events.headPosition();
+      for (const p of projectors) expect(await p.waitFor(head, 10_000)).toBe(true);
+      await Promise.all(projectors.map((p) => p.stop()));
+      expect(await storedPosition(shared, LEDGER_PROJECTIONS)).toBe(head);
+      const single = new MemoryReadStore();
+      await rebuildViews(events, single);
+      expect(await shared.checksums(LEDGER_COLLECTIONS)).toEqual(await single.checksums(LEDGER_COLLECTIONS));
+      await shared.close();
     });
   });
 });

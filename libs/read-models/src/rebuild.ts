@@ -14,7 +14,7 @@ export async function rebuildViews(
 ): Promise<RebuildResult> {
   const head = await events.headPosition();
   const projector = new Projector(events, target, {
-    checkpointName: VIEWS_CHECKPOINT,
+    legacyCheckpoint: VIEWS_CHECKPOINT,
     projections: LEDGER_PROJECTIONS,
     batchSize: 5000,
     onBatch: ({ position }) => onProgress?.(position, head),
@@ -46,7 +46,7 @@ export function compareChecksums(live: readonly CollectionChecksum[], rebuilt: r
  * projector changes nothing twice.
  */
 export async function catchUpViews(events: EventStore, store: ReadStore, position: number): Promise<number> {
-  const projector = new Projector(events, store, { checkpointName: VIEWS_CHECKPOINT, projections: LEDGER_PROJECTIONS, batchSize: 5000 });
+  const projector = new Projector(events, store, { legacyCheckpoint: VIEWS_CHECKPOINT, projections: LEDGER_PROJECTIONS, batchSize: 5000 });
   await projector.init();
   if (projector.checkpoint < position) {
     projector.start();

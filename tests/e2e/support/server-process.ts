@@ -43,7 +43,7 @@ export function killHard(child: ChildProcess): Promise<void> {
 }
 
 /** A `civic-ledger worker` process (projections, relay, checkpoints; no HTTP), resolved once it says it runs. */
-export async function startWorkerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+export async function startWorkerProcess(dataDir: string, env: Record<string, string> = {}, onOutput?: (text: string) => void): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN, 'worker'], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,6 +51,7 @@ export async function startWorkerProcess(dataDir: string, env: Record<string, st
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
+      onOutput?.(chunk.toString());
       output += chunk.toString();
       if (output.includes('worker running')) resolve();
     };

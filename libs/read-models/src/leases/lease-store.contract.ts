@@ -45,6 +45,17 @@ export function leaseStoreContract(name: string, open: () => Promise<{ store: Le
       expect(await store.acquire('relay', 'worker-b', 10_000, 1_000)).toBe(true);
     });
 
+    it('lists the leases under a name prefix, expired ones too', async () => {
+      expect(await store.acquire('worker:b', 'b', 1_000, 1_000)).toBe(true);
+      expect(await store.acquire('worker:a', 'a', 10_000, 1_000)).toBe(true);
+      expect(await store.acquire('projection:x', 'a', 10_000, 1_000)).toBe(true);
+      expect(await store.list('worker:')).toEqual([
+        { name: 'worker:a', owner: 'a', expiresAt: 11_000 },
+        { name: 'worker:b', owner: 'b', expiresAt: 2_000 },
+      ]);
+      expect(await store.list('nothing:')).toEqual([]);
+    });
+
     it('moves checkpoints forward only', async () => {
       expect(await store.checkpoint('kafka-relay')).toBe(0);
       await store.saveCheckpoint('kafka-relay', 42);

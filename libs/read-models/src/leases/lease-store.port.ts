@@ -1,7 +1,7 @@
 /**
  * Worker coordination state, kept in the read store's database but outside every read-model set (a
- * rebuild never swaps it): leases that make one worker at a time the owner of a piece of work (the
- * projections, the Kafka relay, the checkpoint scheduler), and the checkpoints of consumers whose output
+ * rebuild never swaps it): leases that make one worker at a time the owner of a piece of work (each
+ * projection, the Kafka relay, the checkpoint scheduler) and announce the live workers, and the checkpoints of consumers whose output
  * is not a read-model set (the relay's position in the ledger).
  */
 export interface Lease {
@@ -25,6 +25,8 @@ export interface LeaseStore {
   /** Gives the lease up (only if `owner` holds it), so another worker takes over at once. */
   release(name: string, owner: string): Promise<void>;
   holder(name: string): Promise<Lease | null>;
+  /** Every lease whose name starts with `prefix` (expired ones too), by name. */
+  list(prefix: string): Promise<Lease[]>;
   checkpoint(name: string): Promise<number>;
   /** Moves a checkpoint forward (never back). */
   saveCheckpoint(name: string, position: number): Promise<void>;

@@ -46,6 +46,11 @@ export class MongoLeaseStore implements LeaseStore {
     return doc ? { name, owner: doc.owner, expiresAt: doc.expiresAt } : null;
   }
 
+  async list(prefix: string): Promise<Lease[]> {
+    const all = await this.leases.find({ _id: { $gte: prefix } }).sort({ _id: 1 }).toArray();
+    return all.filter((doc) => doc._id.startsWith(prefix)).map((doc) => ({ name: doc._id, owner: doc.owner, expiresAt: doc.expiresAt }));
+  }
+
   async checkpoint(name: string): Promise<number> {
     return (await this.checkpoints.findOne({ _id: name }))?.position ?? 0;
   }

@@ -36,6 +36,10 @@ export class SqliteLeaseStore implements LeaseStore {
     return row ? { name, ...row } : null;
   }
 
+  async list(prefix: string): Promise<Lease[]> {
+    return this.db.prepare('SELECT name, owner, expires_at AS expiresAt FROM leases WHERE substr(name, 1, ?) = ? ORDER BY name').all(prefix.length, prefix) as Lease[];
+  }
+
   async checkpoint(name: string): Promise<number> {
     return (this.db.prepare('SELECT position FROM state_checkpoints WHERE name = ?').get(name) as { position: number } | undefined)?.position ?? 0;
   }
