@@ -86,6 +86,15 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(quarantineEntry(recorded(10), 'x', coded).error).toEqual({ name: 'TypeError' });
     });
 
+    it('scans documents with their positions in id order, page by page', async () => {
+      await store.commit(['c', 'a', 'b', 'd'].map((id, i) => ({ collection: C, id, doc: doc(id, 'p', 't'), position: i + 1 })), { name: 'cp', position: 4 });
+      await store.commit([{ collection: C, id: 'd', doc: null, position: 5 }], { name: 'cp', position: 5 });
+      const first = await store.scan(C, null, 2);
+      expect(first).toEqual([{ doc: doc('a', 'p', 't'), position: 2 }, { doc: doc('b', 'p', 't'), position: 3 }]);
+      expect(await store.scan(C, 'b', 2)).toEqual([{ doc: doc('c', 'p', 't'), position: 1 }]);
+      expect(await store.scan(C, 'c', 2)).toEqual([]);
+    });
+
     it('computes checksums that change with any document', async () => {
       await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p', 't'), position: 1 }], { name: 'cp', position: 1 });
       const [before] = await store.checksums([C]);

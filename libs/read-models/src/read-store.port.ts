@@ -64,6 +64,11 @@ export interface ReadStore {
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]>;
   /**
+   * Up to `limit` documents with their positions, in id order, after the id `after` (from the first when
+   * null): for copying a collection from one read-model set to another as it is.
+   */
+  scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]>;
+  /**
    * Applies the changes and moves the named checkpoint in one atomic step. A change never
    * overwrites a document last written by a later event (redelivery is harmless).
    */

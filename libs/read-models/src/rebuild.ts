@@ -1,7 +1,9 @@
 import { EventStore } from '@civic-ledger/event-store';
 import { LEDGER_COLLECTIONS, LEDGER_PROJECTIONS, VIEWS_CHECKPOINT } from './projections/ledger-projections';
-import { Projector } from './projector';
-import { CollectionChecksum, ReadStore } from './read-store.port';
+import { Projection } from './projection';
+import { Projector, storedCheckpoints } from './projector';
+import { QUARANTINE_COLLECTION, QUARANTINE_INDEXES, QuarantineEntry } from './quarantine';
+import { Change, CollectionChecksum, ReadStore } from './read-store.port';
 
 export interface RebuildResult {
   readonly position: number;
@@ -54,4 +56,60 @@ export async function catchUpViews(events: EventStore, store: ReadStore, positio
     await projector.stop();
   }
   return projector.checkpoint;
+}
+
+/** Raised for a projection name that is not one of the ledger's projections. */
+export class UnknownProjection extends Error {
+  constructor(readonly given: string, readonly names: readonly string[]) {
+    super(`unknown projection "${given}"; the projections are: ${names.join(', ')}`);
+    this.name = 'UnknownProjection';
+  }
+}
+
+/** The ledger projection named `name` (`timeline.v3`, or `timeline` for its current version). */
+export function ledgerProjection(name: string): Projection {
+  const found = LEDGER_PROJECTIONS.find((p) => p.name === name || p.name.replace(/\.v\d+$/, '') === name);
+  if (!found) throw new UnknownProjection(name, LEDGER_PROJECTIONS.map((p) => p.name));
+  return found;
+}
+
+const COPY_PAGE = 1000;
+
+/** Copies a collection's documents with their positions (page by page, in id order). */
+async function copyCollection(from: ReadStore, to: ReadStore, collection: string, keep: (doc: QuarantineEntry) => boolean = () => true): Promise<void> {
+  for (let after: string | null = null; ;) {
+    const page: Awaited<ReturnType<ReadStore['scan']>> = await from.scan(collection, after, COPY_PAGE);
+    if (page.length === 0) return;
+    const changes: Change[] = page.filter((p) => keep(p.doc as QuarantineEntry)).map((p) => ({ collection, id: p.doc.id, doc: p.doc, position: p.position }));
+    await to.commit(changes, []);
+    after = page[page.length - 1].doc.id;
+  }
+}
+
+/**
+ * Fills an empty set with one projection rebuilt from the whole ledger (up to the head at start) and every
+ * other projection as the live set holds it: its documents, quarantine entries and checkpoint, copied as
+ * they are. The checkpoints are read before the documents, so a copied document is never behind its
+ * checkpoint (events after it are delivered again after the switch, which changes nothing).
+ */
+export async function rebuildProjection(
+  events: EventStore, live: ReadStore, target: ReadStore, projection: Projection,
+  onProgress?: (position: number, head: number) => void, afterLoad?: () => Promise<void>,
+): Promise<RebuildResult> {
+  const others = LEDGER_PROJECTIONS.filter((p) => p.name !== projection.name);
+  const checkpoints = await storedCheckpoints(live, others, VIEWS_CHECKPOINT);
+  for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await target.ensureCollection(c.name, c.indexes);
+  for (const store of [live, target]) await store.ensureCollection(QUARANTINE_COLLECTION, QUARANTINE_INDEXES);
+  if (await target.checkpoint(projection.name)) throw new Error('The rebuild target is not empty.');
+  for (const p of others) for (const c of p.collections) await copyCollection(live, target, c.name);
+  await copyCollection(live, target, QUARANTINE_COLLECTION, (entry) => entry.projection !== projection.name);
+  await target.commit([], [...checkpoints].map(([name, position]) => ({ name, position })));
+  const head = await events.headPosition();
+  const projector = new Projector(events, target, { projections: [projection], batchSize: 5000, onBatch: ({ position }) => onProgress?.(position, head) });
+  await projector.init();
+  projector.start();
+  await projector.waitFor(head);
+  await projector.stop();
+  await afterLoad?.();
+  return { position: projector.checkpoint, checksums: await target.checksums(projection.collections.map((c) => c.name)) };
 }

@@ -1,5 +1,8 @@
-import { Command } from 'commander';
-import { catchUpViews, ChecksumComparison, compareChecksums, LEDGER_COLLECTIONS, listQuarantine, QuarantineEntry, rebuildViews } from '@civic-ledger/read-models';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  catchUpViews, ChecksumComparison, compareChecksums, LEDGER_COLLECTIONS, ledgerProjection, listQuarantine, Projection, QuarantineEntry, rebuildProjection, rebuildViews,
+  UnknownProjection,
+} from '@civic-ledger/read-models';
 import { AppConfig } from '@civic-ledger/config';
 import { createEventStore, createRebuildTarget, RebuildTarget } from '@civic-ledger/composition';
 import { printJson, printLines, progressBar } from '../cli-output';
@@ -21,6 +24,8 @@ async function applyErasuresSince(config: AppConfig, target: RebuildTarget): Pro
 }
 
 export interface RebuildSummary {
+  /** The one projection rebuilt (the others were copied from the live set as they are), or null for all. */
+  projection: string | null;
   events: number;
   seconds: number;
   liveCheckpoint: number;
@@ -34,38 +39,53 @@ export interface RebuildSummary {
 }
 
 /**
- * Rebuilds every read model from the event store into a fresh set, compares checksums with the live
- * set and, with `swap`, switches to it (blue/green). The new set starts with an empty quarantine.
+ * Rebuilds every read model (or, with `projection`, that one alone, the others copied from the live set as
+ * they are) from the event store into a fresh set, compares checksums with the live set and, with `swap`,
+ * switches to it (blue/green). The new set starts with an empty quarantine (for the rebuilt projections).
  */
-export async function rebuildReadModels(swap: boolean): Promise<RebuildSummary> {
+export async function rebuildReadModels(swap: boolean, projection?: Projection): Promise<RebuildSummary> {
   const stores = await openStores();
   const label = new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 17);
   const target = await createRebuildTarget(stores.config, label);
   const started = Date.now();
   const head = await stores.events.headPosition();
-  const bar = progressBar('rebuilding', head);
-  const result = await rebuildViews(stores.events, target.store, (position) => bar.update(position), () => target.finish());
+  const bar = progressBar(projection ? `rebuilding ${projection.name}` : 'rebuilding', head);
+  const result = projection
+    ? await rebuildProjection(stores.events, stores.views, target.store, projection, (position) => bar.update(position), () => target.finish())
+    : await rebuildViews(stores.events, target.store, (position) => bar.update(position), () => target.finish());
   bar.stop();
-  const quarantined = await listQuarantine(target.store);
+  const quarantined = (await listQuarantine(target.store)).filter((q) => !projection || q.projection === projection.name);
   // Compare like with like: the live set up to the same ledger position.
   const liveCheckpoint = await catchUpViews(stores.events, stores.views, result.position);
-  const comparison = compareChecksums(await stores.views.checksums(LEDGER_COLLECTIONS), result.checksums);
+  const collections = projection ? projection.collections.map((c) => c.name) : LEDGER_COLLECTIONS;
+  const comparison = compareChecksums(await stores.views.checksums(collections), result.checksums);
   await stores.close();
   const previous = await target.complete(swap);
   await applyErasuresSince(stores.config, target);
   return {
-    events: result.position, seconds: (Date.now() - started) / 1000, liveCheckpoint, identicalToLive: comparison.identical,
+    projection: projection?.name ?? null, events: result.position, seconds: (Date.now() - started) / 1000, liveCheckpoint, identicalToLive: comparison.identical,
     differences: comparison.differences, swapped: swap, rebuilt: target.name, previous, quarantined,
   };
 }
 
+/** Option parser: one of the ledger's projections, by name (`timeline.v3`) or without its version (`timeline`). */
+function projectionOption(value: string): Projection {
+  try {
+    return ledgerProjection(value);
+  } catch (error) {
+    if (error instanceof UnknownProjection) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
 export function rebuildCommand(): Command {
   return new Command('rebuild')
-    .description('rebuild every read model from the event store into a fresh set, compare checksums with the live set, then switch to it (blue/green)')
+    .description('rebuild every read model (or one, with --projection) from the event store into a fresh set, compare checksums with the live set, then switch to it (blue/green)')
+    .option('--projection <name>', 'rebuild this projection alone (e.g. timeline.v3); the others are copied from the live set as they are', projectionOption)
     .option('--no-swap', 'only build and compare; leave the live read models in place')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { swap: boolean; json?: boolean }) => {
-      const summary = await rebuildReadModels(opts.swap);
+    .action(async (opts: { swap: boolean; json?: boolean; projection?: Projection }) => {
+      const summary = await rebuildReadModels(opts.swap, opts.projection);
       if (opts.json) printJson(summary);
       else printLines(describeRebuild(summary));
     });
@@ -73,7 +93,7 @@ export function rebuildCommand(): Command {
 
 export function describeRebuild(summary: RebuildSummary): string[] {
   return [
-    `rebuilt read models from ${summary.events} ledger positions in ${summary.seconds.toFixed(1)} s`,
+    `rebuilt ${summary.projection ? `${summary.projection} (the other projections copied as they are)` : 'read models'} from ${summary.events} ledger positions in ${summary.seconds.toFixed(1)} s`,
     summary.identicalToLive ? 'checksums identical to the live read models' : `differs from the live read models (live checkpoint ${summary.liveCheckpoint}) in: ${summary.differences.map((d) => d.collection).join(', ')}`,
     ...(summary.quarantined.length ? [`${summary.quarantined.length} quarantined (a projection could not apply them): see civic-ledger read-models quarantine list`] : []),
     summary.swapped ? `switched to ${summary.rebuilt}; the previous set is kept as ${summary.previous ?? '(none)'} until you drop it (erasures reach kept sets too, see docs/privacy.md). Running servers and workers move to it within a few seconds.` : `kept as ${summary.rebuilt} (not switched)`,

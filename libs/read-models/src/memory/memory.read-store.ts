@@ -85,6 +85,14 @@ export class MemoryReadStore implements ReadStore {
     return (query.limit !== undefined ? docs.slice(0, query.limit) : docs) as T[];
   }
 
+  async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {
+    const ids = [...this.coll(collection).keys()].filter((id) => after === null || id > after).sort().slice(0, limit);
+    return ids.map((id) => {
+      const entry = this.coll(collection).get(id) as { pos: number; json: string };
+      return { doc: JSON.parse(entry.json) as T, position: entry.pos };
+    });
+  }
+
   async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     for (const change of changes) {
       const coll = this.coll(change.collection);

@@ -91,6 +91,11 @@ export class MongoReadStore implements ReadStore {
     return (await cursor.toArray()).map((s) => toDoc<T>(s));
   }
 
+  async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {
+    const found = await this.coll(collection).find(after === null ? {} : { _id: { $gt: after } }).sort({ _id: 1 }).limit(limit).toArray();
+    return found.map((s) => ({ doc: toDoc<T>(s), position: s._pos }));
+  }
+
   async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     const byCollection = new Map<string, AnyBulkWriteOperation<Stored>[]>();
     for (const change of changes) {

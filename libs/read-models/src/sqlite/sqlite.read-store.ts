@@ -97,6 +97,11 @@ export class SqliteReadStore implements ReadStore {
     return (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
   }
 
+  async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {
+    const rows = this.stmt(`SELECT doc, pos FROM ${this.table(collection)} WHERE id > ? ORDER BY id LIMIT ?`).all(after ?? '', limit) as { doc: string; pos: number }[];
+    return rows.map((r) => ({ doc: JSON.parse(r.doc) as T, position: r.pos }));
+  }
+
   async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
     this.db.transaction(() => {
       for (const change of changes) {
