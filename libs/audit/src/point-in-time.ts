@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import {
-  COLLECTIONS, contactSummary, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionRun, QUARANTINE_COLLECTION,
+  COLLECTIONS, ContactCell, contactCells, findTimeline, LEDGER_PROJECTIONS, MemoryReadStore, Page, PartyView, ProjectionRun, QUARANTINE_COLLECTION,
   QUARANTINE_INDEXES, ReadStore, TimelineEntry, TimelineFilter,
 } from '@civic-ledger/read-models';
 import { partyStreamIds, readStreamsInOrder } from './party-streams';
@@ -21,8 +21,8 @@ export interface PartyReplay {
   readonly party: PartyView | null;
   readonly eventCount: number;
   timeline(filter: TimelineFilter, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
-  /** Contact counts and last contact as a reader with this visibility saw them then. */
-  summary(visibility: Pick<TimelineFilter, 'confidentiality' | 'departments'>): Promise<Pick<PartyView, 'interactionCounts' | 'lastContact'>>;
+  /** The party's contact cells (and those of the parties merged into it) as they were then; a reader's scope sums them. */
+  cells(): Promise<ContactCell[]>;
 }
 
 /**
@@ -51,6 +51,6 @@ export async function replayHistory(all: readonly RecordedEvent[], partyId: stri
     party,
     eventCount: history.length,
     timeline: (filter, limit, cursor) => findTimeline(store, ids, filter, limit, cursor),
-    summary: (visibility) => contactSummary(store, ids, visibility),
+    cells: async () => (party ? contactCells(store, party) : []),
   };
 }

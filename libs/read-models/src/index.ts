@@ -2,6 +2,7 @@ export * from './read-store.port';
 export * from './projection';
 export * from './projector';
 export * from './views';
+export * from './contact-cells';
 export * from './projections/ledger-projections';
 export * from './sqlite/sqlite.read-store';
 export * from './memory/memory.read-store';

@@ -29,13 +29,35 @@ export interface PartyView {
   accessGrants?: { grantId: string; department: string; since: string }[];
   erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
+  /** Interactions per channel and the last contact, over every contact of this party (no reader's scope applied). */
   interactionCounts: Record<string, number>;
-  lastContact: { at: string; channel: string; interactionId: string } | null;
+  lastContact: LastContact | null;
+  /**
+   * The same per department × confidentiality level, so that a reader's view sums the cells its scope
+   * allows (never shown to readers: the application turns them into counts for the reader's scope).
+   */
+  contactCells?: ContactCell[];
   /** Revision of the party's own stream (the ETag of the party). */
   revision: number;
   registeredAt: string;
   updatedAt: string;
   [field: string]: unknown;
+}
+
+export interface LastContact {
+  at: string;
+  channel: string;
+  interactionId: string;
+}
+
+/** Contacts of one party recorded for one department at one confidentiality level. */
+export interface ContactCell {
+  department: string;
+  confidentiality: string;
+  /** Interactions per channel. */
+  counts: Record<string, number>;
+  /** The latest by business time (ties: the greater interaction id). */
+  last: LastContact | null;
 }
 
 export interface TimelineEntry {

@@ -1,15 +1,15 @@
-import { PartyView } from '@civic-ledger/read-models';
+import { ContactCell, PartyView, sumContactCells } from '@civic-ledger/read-models';
 import { inScope, ReadScope } from './access-policy';
-
-export type ContactSummary = Pick<PartyView, 'interactionCounts' | 'lastContact'>;
 
 /**
  * A party's consolidated view as a reader with this scope may see it: open correspondence only of
- * departments (and for roles) that read it, and contact counts and the last contact only from the
- * interactions it may see (`summary`, computed under the same scope; ignored when nothing is filtered).
+ * departments (and for roles) that read it, and contact counts and the last contact summed from the
+ * contact cells (department × confidentiality level) of the interactions it may see. The cells themselves
+ * are never shown.
  */
-export function partyViewFor(scope: ReadScope, party: PartyView, summary: ContactSummary | null): PartyView {
+export function partyViewFor(scope: ReadScope, party: PartyView, cells: readonly ContactCell[]): PartyView {
+  const { contactCells: _cells, ...shown } = party;
   const openCorrespondence = party.openCorrespondence.filter((c) => inScope(scope, { kind: 'correspondence', department: c.department }));
-  return { ...party, openCorrespondence, ...(scope.unrestricted || !summary ? {} : summary) };
+  const seen = cells.filter((c) => inScope(scope, { kind: 'interaction', department: c.department, confidentiality: c.confidentiality }));
+  return { ...shown, openCorrespondence, ...sumContactCells(seen) };
 }
-

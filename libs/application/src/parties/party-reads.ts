@@ -1,7 +1,7 @@
 import { DomainError } from '@civic-ledger/domain';
-import { COLLECTIONS, contactSummary, PartyView, ReadStore, TimelineFilter } from '@civic-ledger/read-models';
+import { COLLECTIONS, ContactCell, contactCells, PartyView, ReadStore, TimelineFilter } from '@civic-ledger/read-models';
 import { PointInTime } from '@civic-ledger/audit';
-import { Action, ContactSummary, partyViewFor, Principal, ReadScope, requireAccess } from '../access';
+import { Action, partyViewFor, Principal, ReadScope, requireAccess } from '../access';
 
 /** What the party queries share: the one access check on a live party, and how a reader's scope shapes what it sees. */
 
@@ -13,15 +13,13 @@ export function scopeFilter(scope: ReadScope): Pick<TimelineFilter, 'departments
   return { departments: scope.departments ?? undefined, confidentiality: scope.confidentiality, kinds: scope.kinds };
 }
 
-type Summarise = (filter: ReturnType<typeof scopeFilter>) => Promise<ContactSummary>;
-
-/** A party's view as the scope shows it; counts are summarised (live or replayed) only when the scope filters anything. */
-export async function shownIn(scope: ReadScope, party: PartyView, summarise: Summarise): Promise<PartyView> {
-  return partyViewFor(scope, party, scope.unrestricted ? null : await summarise(scopeFilter(scope)));
+/** A party's view as the scope shows it, its counts summed from the contact cells (live or replayed) the scope allows. */
+export async function shownIn(scope: ReadScope, party: PartyView, cells: () => Promise<ContactCell[]>): Promise<PartyView> {
+  return partyViewFor(scope, party, await cells());
 }
 
-/** Contact counts of a live party (and the parties merged into it). */
-export const liveSummary = (views: ReadStore, party: PartyView): Summarise => (filter) => contactSummary(views, [party.id, ...party.mergedFrom], filter);
+/** Contact cells of a live party (and the parties merged into it): as many reads as merges, whatever the history. */
+export const liveCells = (views: ReadStore, party: PartyView) => (): Promise<ContactCell[]> => contactCells(views, party);
 
 /** The live party, checked against the one policy (unknown 404, not seen 403). */
 export async function seenParty(views: ReadStore, principal: Principal, action: Action, partyId: string): Promise<PartyView> {

@@ -21,7 +21,7 @@ describe('party view projection', () => {
         id: 'p-1', kind: 'person', name: { full: 'Zoë Núñez', given: 'Zoë', family: 'Núñez' }, sortName: 'nunez zoe', birthDate: '1980-05-04', preferredLanguage: 'es',
         status: 'active', contactPoints: [], identifiers: [], relationships: [], consents: [], consentHistory: [], mergedInto: null, mergedFrom: [],
         linkedPartyIds: [], legalHolds: [], departments: ['housing'], erasure: null, openCorrespondence: [], registeredBy: 'housing', accessGrants: [],
-        interactionCounts: {}, lastContact: null, revision: 0, registeredAt: at(1), updatedAt: at(1),
+        interactionCounts: {}, lastContact: null, contactCells: [], revision: 0, registeredAt: at(1), updatedAt: at(1),
       }]);
     });
   });

@@ -7,16 +7,17 @@ import { AccessGrantView, COLLECTIONS, PartyView } from '../views';
 import { addDepartment, applyPartyEvent, newPartyView } from './party-view.profile';
 import { eraseOpenCorrespondence } from './erasure';
 import { refCollection, refsSealedBy, trackRecord } from './record-refs';
+import { contactsCollection, countContact, movedContact, moveContact } from './party-view.contacts';
 
 const P = COLLECTIONS.parties;
 /** The party view's own records of correspondence (it reads no other projection's documents). */
 const REFS = 'party_view_refs';
 const G = COLLECTIONS.accessGrants;
 
-async function update(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void): Promise<void> {
+async function update(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void | Promise<void>): Promise<void> {
   const view = await ctx.get<PartyView>(P, partyId);
   if (!view) return;
-  change(view);
+  await change(view);
   if (env.streamId === partyStreamId(partyId)) view.revision = env.revision;
   view.updatedAt = env.recordedAt;
   ctx.put(P, view);
@@ -91,15 +92,20 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
 }
 
 async function projectInteraction(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-  // Only recording a contact counts as dealing with the party; amending (e.g. the department) widens nothing.
-  if (event.type !== 'InteractionRecorded') return;
-  const { channel, occurredAt, interactionId } = event.data;
+  if (event.type === 'InteractionRecorded') {
+    for (const partyId of event.data.partyIds) {
+      await update(ctx, partyId, env, (view) => {
+        // Only recording a contact counts as dealing with the party; amending (e.g. the department) widens nothing.
+        addDepartment(view, event.data.department);
+        countContact(ctx, view, event);
+      });
+    }
+    return;
+  }
+  // Amended into another department or time, or reclassified: the contact moves between cells.
   for (const partyId of event.data.partyIds) {
-    await update(ctx, partyId, env, (view) => {
-      view.interactionCounts[channel] = (view.interactionCounts[channel] ?? 0) + 1;
-      addDepartment(view, event.data.department);
-      if (!view.lastContact || occurredAt > view.lastContact.at) view.lastContact = { at: occurredAt, channel, interactionId };
-    });
+    const moved = await movedContact(ctx, partyId, event);
+    if (moved) await update(ctx, partyId, env, (view) => moveContact(ctx, view, moved.contact, moved.to));
   }
 }
 
@@ -120,11 +126,15 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
   }
 }
 
-/** Consolidated view of a party, from its own records of correspondence. */
+/**
+ * Consolidated view of a party, from its own records of correspondence and of its contacts (counted per
+ * department × confidentiality level, see party-view.contacts.ts).
+ */
 export const partyViewProjection: Projection = {
-  name: 'party-view.v3',
+  name: 'party-view.v4',
   collections: [
     refCollection(REFS),
+    contactsCollection,
     { name: P, indexes: [{ name: 'sort_name', fields: ['sortName'] }] },
     { name: G, indexes: [{ name: 'grant_party', fields: ['partyId'] }, { name: 'grant_department', fields: ['department', 'grantedAt'] }] },
   ],

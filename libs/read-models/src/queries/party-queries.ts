@@ -91,27 +91,3 @@ export async function listCorrespondence(store: ReadStore, filter: Correspondenc
     store, COLLECTIONS.correspondence, where, [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }], filter.limit, filter.cursor,
   );
 }
-
-/**
- * Contact counts per channel and the last contact of a party, counting only the interactions a reader
- * may see (confidentiality levels, departments): what a view shows instead of the stored totals.
- */
-export async function contactSummary(
-  store: ReadStore, partyIds: readonly string[], visibility: Pick<TimelineFilter, 'confidentiality' | 'departments'>,
-): Promise<Pick<PartyView, 'interactionCounts' | 'lastContact'>> {
-  const where: Condition[] = [
-    partyIds.length === 1 ? { field: 'partyId', op: 'eq', value: partyIds[0] } : { field: 'partyId', op: 'in', value: partyIds },
-    { field: 'type', op: 'eq', value: 'InteractionRecorded' },
-  ];
-  if (visibility.confidentiality) where.push({ field: 'confidentiality', op: 'in', value: visibility.confidentiality });
-  if (visibility.departments) where.push({ field: 'audience', op: 'in', value: [...visibility.departments, '*'] });
-  const entries = await store.find<TimelineEntry>(COLLECTIONS.timeline, { where });
-  const interactionCounts: Record<string, number> = {};
-  let lastContact: PartyView['lastContact'] = null;
-  for (const entry of entries) {
-    const channel = entry.channel ?? 'unknown';
-    interactionCounts[channel] = (interactionCounts[channel] ?? 0) + 1;
-    if (!lastContact || entry.occurredAt > lastContact.at) lastContact = { at: entry.occurredAt, channel, interactionId: entry.refId };
-  }
-  return { interactionCounts, lastContact };
-}

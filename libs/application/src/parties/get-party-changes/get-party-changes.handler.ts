@@ -18,7 +18,7 @@ export class PartyChangesHandler implements IQueryHandler<PartyChangesQuery> {
     const visible = new RecordVisibility(this.views, principal, partyId);
     const changes = await partyChanges(this.events, this.views, partyId, from, to, {
       keep: (e) => visible.keep(e),
-      show: async (replay) => replay.party && shownIn(scope, replay.party, replay.summary),
+      show: async (replay) => replay.party && shownIn(scope, replay.party, replay.cells),
     });
     if (!changes) throw notFound();
     return changes;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, ReadStore, searchParties } from '@civic-ledger/read-models';
 import { can, readScope, requireAccess } from '../../access';
-import { liveSummary, shownIn } from '../party-reads';
+import { liveCells, shownIn } from '../party-reads';
 import { SearchPartiesQuery, SearchResult } from './search-parties.query';
 
 @QueryHandler(SearchPartiesQuery)
@@ -20,7 +20,7 @@ export class SearchPartiesHandler implements IQueryHandler<SearchPartiesQuery> {
     const results: SearchResult[] = [];
     for (const party of await searchParties(this.views, criteria)) {
       if (can(principal, 'party.read', { kind: 'party', departments: party.departments })) {
-        results.push({ visible: true, party: await shownIn(scope, party, liveSummary(this.views, party)) });
+        results.push({ visible: true, party: await shownIn(scope, party, liveCells(this.views, party)) });
       } else if (exact) {
         results.push({ visible: false, stub: { id: party.id, heldByAnotherDepartment: true } });
       }

@@ -1,0 +1,178 @@
+import { InteractionEvent, PartyEvent } from '@civic-ledger/domain';
+import { contactCells } from '../contact-cells';
+import { COLLECTIONS, ContactCell, PartyView } from '../views';
+import { CONTACTS } from './party-view.contacts';
+import { given, interactionRecorded, project, SpecLedger } from './projection.spec-kit';
+
+const P = COLLECTIONS.parties;
+const at = SpecLedger.timeOf;
+const day = (d: number) => `2024-02-${String(d).padStart(2, '0')}T10:00:00.000Z`;
+
+const registered = (partyId: string, department = 'housing'): PartyEvent => ({
+  type: 'PartyRegistered', data: { partyId, kind: 'person', name: { full: `Person ${partyId}` }, department },
+});
+const amended = (interactionId: string, partyIds: string[], changes: { department?: string; occurredAt?: string; topics?: string[] }): InteractionEvent => ({
+  type: 'InteractionAmended', data: { interactionId, partyIds, changes, previous: {}, reason: 'corrected' },
+});
+const classified = (interactionId: string, partyIds: string[], level: 'normal' | 'sensitive' | 'restricted'): InteractionEvent => ({
+  type: 'InteractionConfidentialitySet', data: { interactionId, partyIds, level },
+});
+const last = (d: number, interactionId: string, channel = 'phone') => ({ at: day(d), channel, interactionId });
+
+describe('party view contact cells (department × confidentiality)', () => {
+  it('counts each contact per channel in the cell of its department and level, and keeps each cell\'s last contact', async () => {
+    const ledger = new SpecLedger();
+    ledger.add(registered('p-1'));
+    ledger.add(registered('p-2'));
+    ledger.add(interactionRecorded('i-1', ['p-1', 'p-2'], { occurredAt: day(3) }));
+    ledger.add(interactionRecorded('i-2', ['p-1'], { channel: 'email', occurredAt: day(5) }));
+    ledger.add(interactionRecorded('i-3', ['p-1'], { occurredAt: day(4), confidentiality: 'sensitive' }));
+    ledger.add(interactionRecorded('i-4', ['p-1'], { occurredAt: day(1), department: 'waste' }));
+    ledger.add(interactionRecorded('i-5', ['p-1'], { occurredAt: day(2), department: 'waste', confidentiality: 'restricted', channel: 'counter' }));
+    await given(...ledger.events).thenMatching(P, [
+      {
+        id: 'p-1', interactionCounts: { phone: 3, email: 1, counter: 1 }, lastContact: last(5, 'i-2', 'email'), updatedAt: at(7),
+        contactCells: [
+          { department: 'housing', confidentiality: 'normal', counts: { phone: 1, email: 1 }, last: last(5, 'i-2', 'email') },
+          { department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(4, 'i-3') },
+          { department: 'waste', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-4') },
+          { department: 'waste', confidentiality: 'restricted', counts: { counter: 1 }, last: last(2, 'i-5', 'counter') },
+        ],
+      },
+      { id: 'p-2', interactionCounts: { phone: 1 }, lastContact: last(3, 'i-1'), contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(3, 'i-1') }] },
+    ]);
+  });
+
+  it('moves a contact between cells when it is amended into another department or reclassified, dropping emptied cells', async () => {
+    const ledger = new SpecLedger();
+    ledger.add(registered('p-1'));
+    ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+    ledger.add(interactionRecorded('i-2', ['p-1'], { occurredAt: day(2), channel: 'email' }));
+    ledger.add(amended('i-1', ['p-1'], { department: 'benefits' }));
+    ledger.add(classified('i-1', ['p-1'], 'restricted'));
+    ledger.add(classified('i-2', ['p-1'], 'sensitive'));
+    await given(...ledger.events).thenDocument(P, 'p-1', {
+      interactionCounts: { phone: 1, email: 1 }, lastContact: last(2, 'i-2', 'email'), updatedAt: at(6),
+      contactCells: [
+        { department: 'benefits', confidentiality: 'restricted', counts: { phone: 1 }, last: last(1, 'i-1') },
+        { department: 'housing', confidentiality: 'sensitive', counts: { email: 1 }, last: last(2, 'i-2', 'email') },
+      ],
+    });
+  });
+
+  it('keeps the party view as it is when an amendment changes nothing a contact is counted by', async () => {
+    const ledger = new SpecLedger();
+    ledger.add(registered('p-1'));
+    ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+    ledger.add(amended('i-1', ['p-1'], { topics: ['rent'] }));
+    ledger.add(classified('i-1', ['p-1'], 'normal'));
+    await given(...ledger.events).thenDocument(P, 'p-1', { updatedAt: at(2), contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') }] });
+  });
+
+  describe('the last contact of a cell a contact leaves', () => {
+    it('falls back to the latest contact left in that cell, and the cell it joins takes it if it is later', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(interactionRecorded('i-2', ['p-1'], { occurredAt: day(9) }));
+      ledger.add(interactionRecorded('i-3', ['p-1'], { occurredAt: day(5), channel: 'sms' }));
+      ledger.add(interactionRecorded('i-4', ['p-1'], { occurredAt: day(7), department: 'waste' }));
+      ledger.add(amended('i-2', ['p-1'], { department: 'waste' }));
+      await given(...ledger.events).thenDocument(P, 'p-1', {
+        lastContact: last(9, 'i-2'),
+        contactCells: [
+          { department: 'housing', confidentiality: 'normal', counts: { phone: 1, sms: 1 }, last: last(5, 'i-3', 'sms') },
+          { department: 'waste', confidentiality: 'normal', counts: { phone: 2 }, last: last(9, 'i-2') },
+        ],
+      });
+    });
+
+    it('follows a correction of the business time, earlier or later, within the cell', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(interactionRecorded('i-2', ['p-1'], { occurredAt: day(9) }));
+      ledger.add(interactionRecorded('i-3', ['p-1'], { occurredAt: day(5) }));
+      ledger.add(amended('i-2', ['p-1'], { occurredAt: day(2) }));
+      const earlier = given(...ledger.events);
+      await earlier.thenDocument(P, 'p-1', { lastContact: last(5, 'i-3'), contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 3 }, last: last(5, 'i-3') }] });
+      ledger.add(amended('i-1', ['p-1'], { occurredAt: day(20) }));
+      await given(...ledger.events).thenDocument(P, 'p-1', { lastContact: last(20, 'i-1'), contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 3 }, last: last(20, 'i-1') }] });
+    });
+
+    it('is nobody once the cell is left empty (the cell goes), also when it moves and comes back in one batch', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(classified('i-1', ['p-1'], 'sensitive'));
+      const moved = given(...ledger.events);
+      await moved.thenDocument(P, 'p-1', { contactCells: [{ department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(1, 'i-1') }] });
+      ledger.add(classified('i-1', ['p-1'], 'normal'));
+      await given(...ledger.events).thenDocument(P, 'p-1', { contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') }] });
+    });
+  });
+
+  describe('merges', () => {
+    const history = () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(registered('p-2', 'waste'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(interactionRecorded('i-2', ['p-2'], { occurredAt: day(8), department: 'waste', confidentiality: 'sensitive' }));
+      ledger.add({ type: 'PartyMerged', data: { partyId: 'p-2', survivorPartyId: 'p-1', reason: 'duplicate' } });
+      // A contact of the duplicate moved after the merge still counts for the survivor, in its new cell.
+      ledger.add(amended('i-2', ['p-2'], { department: 'housing' }));
+      return ledger;
+    };
+    const cellsOf = async (ledger: SpecLedger, partyId: string): Promise<ContactCell[]> => {
+      const store = await project(ledger.events);
+      return contactCells(store, (await store.get<PartyView>(P, partyId)) as PartyView);
+    };
+
+    it('count the duplicate\'s contacts, in their current cells, for the survivor, each party keeping its own cells', async () => {
+      const ledger = history();
+      await given(...ledger.events).thenMatching(P, [
+        { id: 'p-1', mergedFrom: ['p-2'], contactCells: [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') }] },
+        { id: 'p-2', contactCells: [{ department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(8, 'i-2') }] },
+      ]);
+      expect(await cellsOf(ledger, 'p-1')).toEqual([
+        { department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') },
+        { department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(8, 'i-2') },
+      ]);
+    });
+
+    it('stop counting them once the merge is undone', async () => {
+      const ledger = history();
+      ledger.add({ type: 'PartyUnmerged', data: { partyId: 'p-2', survivorPartyId: 'p-1', reason: 'not the same person' } });
+      expect(await cellsOf(ledger, 'p-1')).toEqual([{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') }]);
+      expect(await cellsOf(ledger, 'p-2')).toEqual([{ department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(8, 'i-2') }]);
+    });
+  });
+
+  it('keeps counts through an erasure (the facts of contact stay, the text goes), and its own records carry no personal data', async () => {
+    const ledger = new SpecLedger();
+    ledger.add(registered('p-1'));
+    ledger.add(registered('p-2'));
+    ledger.add(interactionRecorded('i-1', ['p-1', 'p-2'], { occurredAt: day(3), summary: 'Talked about the eviction' }));
+    ledger.add(interactionRecorded('i-2', ['p-1'], { occurredAt: day(4), confidentiality: 'sensitive' }));
+    ledger.add({ type: 'ErasureRequested', data: { partyId: 'p-1', legalBasis: 'GDPR Art. 17' } });
+    ledger.add({ type: 'PartyErased', data: { partyId: 'p-1', legalBasis: 'GDPR Art. 17' } });
+    ledger.add(classified('i-1', ['p-1', 'p-2'], 'restricted'));
+    const events = given(...ledger.events);
+    await events.thenMatching(P, [
+      {
+        id: 'p-1', status: 'erased', interactionCounts: { phone: 2 }, lastContact: last(4, 'i-2'),
+        contactCells: [
+          { department: 'housing', confidentiality: 'restricted', counts: { phone: 1 }, last: last(3, 'i-1') },
+          { department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(4, 'i-2') },
+        ],
+      },
+      { id: 'p-2', contactCells: [{ department: 'housing', confidentiality: 'restricted', counts: { phone: 1 }, last: last(3, 'i-1') }] },
+    ]);
+    await events.thenDocuments(CONTACTS, [
+      { id: 'p-1:i-1', partyId: 'p-1', interactionId: 'i-1', channel: 'phone', department: 'housing', confidentiality: 'restricted', occurredAt: day(3) },
+      { id: 'p-1:i-2', partyId: 'p-1', interactionId: 'i-2', channel: 'phone', department: 'housing', confidentiality: 'sensitive', occurredAt: day(4) },
+      { id: 'p-2:i-1', partyId: 'p-2', interactionId: 'i-1', channel: 'phone', department: 'housing', confidentiality: 'restricted', occurredAt: day(3) },
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { InteractionEvent } from '@civic-ledger/domain';
+import { CollectionSpec, ProjectionContext } from '../projection';
+import { laterContact, sumContactCells } from '../contact-cells';
+import { ContactCell, LastContact, PartyView } from '../views';
+
+/**
+ * The party view's contact summary per department × confidentiality level (`contactCells`), so that a
+ * reader's view sums the few cells its scope allows instead of scanning the party's history. The view
+ * keeps its own record of each party's part in each interaction (which cell it counts in, and when), to
+ * move it between cells when the interaction is amended into another department or reclassified.
+ */
+export const CONTACTS = 'party_view_contacts';
+
+export const contactsCollection: CollectionSpec = { name: CONTACTS, indexes: [{ name: 'contact_cell', fields: ['partyId', 'department', 'confidentiality'] }] };
+
+/** One party's part in one interaction: the cell it counts in and its business time. */
+export interface ContactRecord {
+  readonly id: string;
+  partyId: string;
+  interactionId: string;
+  channel: string;
+  department: string;
+  confidentiality: string;
+  occurredAt: string;
+  [field: string]: unknown;
+}
+
+type Place = Pick<ContactRecord, 'department' | 'confidentiality' | 'occurredAt'>;
+
+const contactId = (partyId: string, interactionId: string) => `${partyId}:${interactionId}`;
+const lastOf = (c: ContactRecord): LastContact => ({ at: c.occurredAt, channel: c.channel, interactionId: c.interactionId });
+const total = (cell: ContactCell) => Object.values(cell.counts).reduce((a, b) => a + b, 0);
+
+function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell {
+  view.contactCells ??= [];
+  let cell = view.contactCells.find((c) => c.department === place.department && c.confidentiality === place.confidentiality);
+  if (!cell) {
+    cell = { department: place.department, confidentiality: place.confidentiality, counts: {}, last: null };
+    view.contactCells.push(cell);
+  }
+  return cell;
+}
+
+function add(cell: ContactCell, channel: string, n: 1 | -1): void {
+  const count = (cell.counts[channel] ?? 0) + n;
+  if (count > 0) cell.counts[channel] = count;
+  else delete cell.counts[channel];
+}
+
+/** Empty cells go, the rest in a fixed order; the stored totals are the sum of every cell. */
+function settle(view: PartyView): void {
+  const cells = (view.contactCells ?? []).filter((c) => total(c) > 0);
+  cells.sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.confidentiality < b.confidentiality ? -1 : a.confidentiality > b.confidentiality ? 1 : 0));
+  view.contactCells = cells;
+  Object.assign(view, sumContactCells(cells));
+}
+
+/** A newly recorded contact of the party: one more in its cell. */
+export function countContact(ctx: ProjectionContext, view: PartyView, event: Extract<InteractionEvent, { type: 'InteractionRecorded' }>): void {
+  const d = event.data;
+  const contact: ContactRecord = {
+    id: contactId(view.id, d.interactionId), partyId: view.id, interactionId: d.interactionId, channel: d.channel,
+    department: d.department, confidentiality: d.confidentiality, occurredAt: d.occurredAt,
+  };
+  ctx.put(CONTACTS, contact);
+  const cell = cellOf(view, contact);
+  add(cell, contact.channel, 1);
+  cell.last = laterContact(cell.last, lastOf(contact));
+  settle(view);
+}
+
+/** Where the contact counts after an amendment or a change of confidentiality; null when nothing it counts by changed. */
+export async function movedContact(ctx: ProjectionContext, partyId: string, event: InteractionEvent): Promise<{ contact: ContactRecord; to: Place } | null> {
+  if (event.type !== 'InteractionAmended' && event.type !== 'InteractionConfidentialitySet') return null;
+  const contact = await ctx.get<ContactRecord>(CONTACTS, contactId(partyId, event.data.interactionId));
+  if (!contact) return null;
+  const to: Place = { department: contact.department, confidentiality: contact.confidentiality, occurredAt: contact.occurredAt };
+  if (event.type === 'InteractionAmended') {
+    if (event.data.changes.department !== undefined) to.department = event.data.changes.department;
+    if (event.data.changes.occurredAt !== undefined) to.occurredAt = event.data.changes.occurredAt;
+  } else {
+    to.confidentiality = event.data.level;
+  }
+  const same = to.department === contact.department && to.confidentiality === contact.confidentiality && to.occurredAt === contact.occurredAt;
+  return same ? null : { contact, to };
+}
+
+/** The latest contact left in a cell, from the view's own records (only when the cell's last one left it: rare). */
+async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {
+  const records = await ctx.find<ContactRecord>(CONTACTS, [
+    { field: 'partyId', op: 'eq', value: partyId }, { field: 'department', op: 'eq', value: cell.department },
+    { field: 'confidentiality', op: 'eq', value: cell.confidentiality },
+  ]);
+  return records.reduce<LastContact | null>((last, r) => laterContact(last, lastOf(r)), null);
+}
+
+/** Moves the contact from the cell it counted in to the cell it counts in now, keeping both cells' last contact right. */
+export async function moveContact(ctx: ProjectionContext, view: PartyView, contact: ContactRecord, to: Place): Promise<void> {
+  const from = cellOf(view, contact);
+  add(from, contact.channel, -1);
+  Object.assign(contact, to);
+  ctx.put(CONTACTS, contact);
+  const into = cellOf(view, contact);
+  add(into, contact.channel, 1);
+  if (from.last?.interactionId === contact.interactionId) from.last = await latestIn(ctx, view.id, from);
+  into.last = laterContact(into.last, lastOf(contact));
+  settle(view);
+}
