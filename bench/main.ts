@@ -13,10 +13,11 @@ import { esdbFigures } from './esdb-bench';
 import { encryptionOverhead } from './privacy-bench';
 import { kafkaFigures } from './kafka-bench';
 import { embeddedQueries, mongoFigures } from './mongo-bench';
+import { partyViewFigures } from './party-view-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string }
+interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -139,6 +140,25 @@ async function accessLedgerOverhead(ledger: SqliteEventStore, views: SqliteReadS
   };
 }
 
+/** The scoped party view at a party's history of n/10 and n interactions: its cost must not grow with the history. */
+async function partyViewResults(dir: string, o: Options): Promise<Result[]> {
+  const large = o.viewInteractions;
+  const small = Math.max(1, Math.floor(large / 10));
+  const f = await partyViewFigures(dir, small, large, Math.min(o.queries, 2000));
+  const [s, l] = f.view;
+  return [
+    {
+      name: `scoped party view (department supervisor, query handler on the embedded read store, no HTTP) at ${large} vs ${small} interactions`, value: l.p50, unit: 'ms p50',
+      baseline: s.p50, ratio: round(l.p50 / s.p50), target: `ratio <= 1.2 (p99 ratio ${round(l.p99 / s.p99)})`,
+      extra: { latencyMs: { [small]: s, [large]: l }, reads: f.reads, oldScanLatencyMs: { [small]: f.scan[0], [large]: f.scan[1] } },
+    },
+    {
+      name: `scoped timeline page of 50 for a party with ${large} interactions`, value: f.timeline.p50, unit: 'ms p50', target: 'p50 <= 0.5 ms, p99 <= 2 ms',
+      extra: { latencyMs: f.timeline, reads: f.reads },
+    },
+  ];
+}
+
 async function kafkaResults(dir: string, o: Options): Promise<Result[]> {
   const ledgerDir = join(dir, 'relay');
   mkdirSync(ledgerDir);
@@ -224,6 +244,7 @@ async function main(o: Options): Promise<void> {
     log(`  ${results[results.length - 1].name}: done`);
     results.push(await concurrentWriters(dir, o));
     log(`  ${results[results.length - 1].name}: done`);
+    if (o.view) results.push(...await partyViewResults(dir, o));
     results.push(...await rebuildAndQuery(dir, o));
     results.push(...await privacyResults(dir));
     if (o.esdb) results.push(...await esdbResults(dir, o));
@@ -269,6 +290,8 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--no-esdb', 'skip the EventStoreDB adapter benchmark')
   .option('--esdb-events <n>', 'ledger size for the EventStoreDB read and subscribe figures', int, 20_000)
   .option('--esdb-url <url>', 'a real EventStoreDB (default: the protocol test server, in process)')
+  .option('--no-view', 'skip the scoped party view figures')
+  .option('--view-interactions <n>', 'history of the large party for the scoped view figure (the small one has a tenth)', int, 50_000)
   .option('--no-kafka', 'skip the Kafka relay benchmark')
   .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)
   .option('--kafka-rate <n>', 'steady append rate for the relay lag measurement', int, 1000)
