@@ -1,7 +1,7 @@
 import { LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
-import { matches } from './memory/memory.read-store';
-import { Change, Condition, Doc, IndexSpec, ReadStore } from './read-store.port';
+import { matches, sorter } from './memory/memory.read-store';
+import { Change, Condition, Doc, IndexSpec, ReadStore, SortKey } from './read-store.port';
 import { ReadStoreFailure } from './quarantine';
 
 /** Reads see writes made earlier in the same batch; writes are collected and committed together. */
@@ -18,6 +18,11 @@ export interface ProjectionContext {
    * leaves no position behind to guard a rewrite.
    */
   reflects(collection: string, id: string): Promise<boolean>;
+  /**
+   * The first document matching all conditions in this order, as this batch sees it: one indexed read
+   * instead of all matches (declare the index with `whileLoading` so that a bulk rebuild has it too).
+   */
+  first<T extends Doc>(collection: string, where: readonly Condition[], orderBy: readonly SortKey[]): Promise<T | null>;
 }
 
 export interface CollectionSpec {
@@ -113,6 +118,24 @@ export class ProjectionBatch implements ProjectionContext {
     const key = `${collection}\u0000${id}`;
     const position = this.pending.get(key)?.position ?? this.applied.get(key) ?? 0;
     return position >= this.position;
+  }
+
+  async first<T extends Doc>(collection: string, where: readonly Condition[], orderBy: readonly SortKey[]): Promise<T | null> {
+    const candidates: Doc[] = [];
+    // What this batch wrote is judged by its own version (a blind write of a redelivered event is checked by get).
+    for (const change of [...this.pending.values()]) {
+      if (change.collection !== collection) continue;
+      const doc = await this.get<T>(collection, change.id);
+      if (doc && where.every((c) => matches(doc, c))) candidates.push(doc);
+    }
+    // The first stored document this batch has not rewritten.
+    for (let limit = 4; ; limit *= 4) {
+      const rows = await this.storeCall(() => this.store.find<T>(collection, { where, orderBy, limit }));
+      const kept = rows.find((d) => !this.pending.has(`${collection}\u0000${d.id}`));
+      if (kept) candidates.push(kept);
+      if (kept || rows.length < limit) break;
+    }
+    return (candidates.sort(sorter(orderBy))[0] as T | undefined) ?? null;
   }
 
   remove(collection: string, id: string): void {

@@ -29,6 +29,8 @@ export interface FindQuery {
 export interface IndexSpec {
   readonly name: string;
   readonly fields: readonly string[];
+  /** A projection queries it while projecting: a bulk load builds it from the start, not at the end. */
+  readonly whileLoading?: boolean;
 }
 
 /** A document write caused by the event at `position`; `doc: null` deletes. */

@@ -28,7 +28,8 @@ export function matches(doc: Doc, c: Condition): boolean {
   }
 }
 
-function sorter(keys: readonly SortKey[]) {
+/** Compares documents by sort keys (as every read store orders them). */
+export function sorter(keys: readonly SortKey[]) {
   return (a: Doc, b: Doc): number => {
     for (const key of keys) {
       const order = compare(valueAt(a, key.field) as Scalar, valueAt(b, key.field) as Scalar);

@@ -11,7 +11,10 @@ import { ContactCell, LastContact, PartyView } from '../views';
  */
 export const CONTACTS = 'party_view_contacts';
 
-export const contactsCollection: CollectionSpec = { name: CONTACTS, indexes: [{ name: 'contact_cell', fields: ['partyId', 'department', 'confidentiality'] }] };
+export const contactsCollection: CollectionSpec = {
+  name: CONTACTS,
+  indexes: [{ name: 'contact_cell', fields: ['partyId', 'department', 'confidentiality', 'occurredAt', 'interactionId'], whileLoading: true }],
+};
 
 /** One party's part in one interaction: the cell it counts in and its business time. */
 export interface ContactRecord {
@@ -85,13 +88,13 @@ export async function movedContact(ctx: ProjectionContext, partyId: string, even
   return same ? null : { contact, to };
 }
 
-/** The latest contact left in a cell, from the view's own records (only when the cell's last one left it: rare). */
+/** The latest contact left in a cell, from the view's own records: one indexed read, only when the cell's last contact left it. */
 async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {
-  const records = await ctx.find<ContactRecord>(CONTACTS, [
+  const latest = await ctx.first<ContactRecord>(CONTACTS, [
     { field: 'partyId', op: 'eq', value: partyId }, { field: 'department', op: 'eq', value: cell.department },
     { field: 'confidentiality', op: 'eq', value: cell.confidentiality },
-  ]);
-  return records.reduce<LastContact | null>((last, r) => laterContact(last, lastOf(r)), null);
+  ], [{ field: 'occurredAt', direction: 'desc' }, { field: 'interactionId', direction: 'desc' }]);
+  return latest && lastOf(latest);
 }
 
 /** Moves the contact from the cell it counted in to the cell it counts in now, keeping both cells' last contact right. */

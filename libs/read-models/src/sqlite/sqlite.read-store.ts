@@ -39,7 +39,7 @@ export class SqliteReadStore implements ReadStore {
     for (const index of indexes) {
       const columns = index.fields.map(fieldExpr).join(', ');
       const ddl = `CREATE INDEX IF NOT EXISTS ${table}__${index.name} ON ${table} (${columns})`;
-      if (this.options.bulkLoad) this.deferred.push(ddl);
+      if (this.options.bulkLoad && !index.whileLoading) this.deferred.push(ddl);
       else this.db.exec(ddl);
     }
     this.known.add(collection);
