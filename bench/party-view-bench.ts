@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { GetPartyHandler, GetPartyQuery, Principal, readScope, scopeFilter } from '@civic-ledger/application';
+import { GetPartyQuery, Principal, readScope } from '@civic-ledger/application';
+import { GetPartyHandler } from '../libs/application/src/parties/get-party/get-party.handler';
+import { scopeFilter } from '../libs/application/src/parties/party-reads';
 import { CHANNELS, CONFIDENTIALITY_LEVELS, interactionStreamId, partyStreamId } from '@civic-ledger/domain';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import { COLLECTIONS, findTimeline, rebuildViews, SqliteReadStore, TimelineEntry } from '@civic-ledger/read-models';
