@@ -53,7 +53,7 @@ module.exports = {
       comment: 'Use cases are transport-neutral: no HTTP framework, request DTO validation or OpenAPI in libs/application.',
       severity: 'error',
       from: { path: '^libs/application' },
-      to: { path: ['node_modules/(express|@nestjs/platform-express|@nestjs/swagger|class-validator|class-transformer|helmet|@nestjs/throttler)', '^libs/composition', '^apps'] },
+      to: { path: ['node_modules/(express|fastify|@fastify|@nestjs/platform-express|@nestjs/platform-fastify|@nestjs/swagger|class-validator|class-transformer|helmet|@nestjs/throttler)', '^libs/composition', '^apps'] },
     },
     {
       name: 'no-circular',

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@civic-ledger/application';
 import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER } from '@civic-ledger/composition';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -14,7 +14,6 @@ import { CorrespondenceController } from './correspondence/correspondence.contro
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ConsistencyInterceptor } from './http/consistency.interceptor';
-import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { loggerOptions } from '@civic-ledger/composition';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -24,7 +23,7 @@ import { PartyReadsController } from './parties/party-reads.controller';
 
 export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController];
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {
     return {
       module: AppModule,
@@ -47,9 +46,5 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes('*');
   }
 }

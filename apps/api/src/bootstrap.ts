@@ -1,34 +1,42 @@
-import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
+import { LedgerOptions, requestId } from '@civic-ledger/composition';
 import { API_CONTROLLERS, AppModule } from './app.module';
-import { methodNotAllowed } from './http/method-not-allowed';
+import { registerJsonBody } from './http/json-body';
+import { registerMethodNotAllowed } from './http/method-not-allowed';
+import { helmetHeaders, registerSecurityHeaders } from './http/security-headers';
 import { createApiDocument } from './openapi/api-document';
-import { LedgerOptions } from '@civic-ledger/composition';
 
-export async function createApp(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, options), { bodyParser: false, bufferLogs: true });
+/** Express's routing, kept: paths match case-insensitively and with or without a trailing slash. */
+const ROUTER_OPTIONS = { caseSensitive: false, ignoreTrailingSlash: true };
+
+/**
+ * The API on Fastify (ADR 0004), initialised and ready: routes, hooks and plugins are all registered,
+ * so `app.getHttpServer()` serves supertest as it is and `app.listen()` only binds the port.
+ */
+export async function createApp(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ routerOptions: ROUTER_OPTIONS, bodyLimit: config.bodyLimitBytes, genReqId: requestId, requestIdHeader: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
-  http.disable('x-powered-by');
-  http.disable('etag');
-  http.set('query parser', 'simple');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('principal', null);
+  registerJsonBody(fastify, config.bodyLimitBytes);
   // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing.
-  const strict = helmet();
-  const docs = helmet({ contentSecurityPolicy: false });
-  app.use((req: { path: string }, res: unknown, next: () => void) => ((req.path.startsWith('/docs') ? docs : strict) as (a: unknown, b: unknown, c: () => void) => void)(req, res, next));
+  registerSecurityHeaders(fastify, helmetHeaders(), helmetHeaders({ contentSecurityPolicy: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
   const document = createApiDocument(app, API_CONTROLLERS);
-  app.use(methodNotAllowed(document.paths as Record<string, Record<string, unknown>>));
+  registerMethodNotAllowed(fastify, document.paths as Record<string, Record<string, unknown>>);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  await app.init();
+  await fastify.ready();
   return app;
 }
 
-export async function startServer(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<INestApplication> {
+export async function startServer(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<NestFastifyApplication> {
   const app = await createApp(config, options);
   await app.listen(config.port, config.host);
   return app;

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Principal, Role } from '@civic-ledger/application';
 
 export const PUBLIC_ROUTE = 'civic-ledger:public';
@@ -11,7 +11,7 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** The roles that may call a route. A route without it is refused to everyone (deny by default). */
 export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal | null };
 
 export function principalOf(req: AuthenticatedRequest): Principal {
   if (!req.principal) throw new Error('No principal on an authenticated route.');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { CorrespondenceView, Page } from '@civic-ledger/read-models';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { etagFor, Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
@@ -22,7 +22,7 @@ import {
 export class CorrespondenceController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, command: Command<CommandOutcome> & { data: { correspondenceId: string } }, location?: string): Promise<WriteResult> {
+  private async execute(res: FastifyReply, command: Command<CommandOutcome> & { data: { correspondenceId: string } }, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(command);
     return writeResponse(res, command.data.correspondenceId, outcome, location);
   }
@@ -30,7 +30,7 @@ export class CorrespondenceController {
   @Post()
   @Allow(...rolesFor('correspondence.receive'))
   @ApiOperation({ summary: 'Register received correspondence (letter, e-mail, case file)' })
-  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  receive(@Body() dto: ReceiveCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<WriteResult> {
     const correspondenceId = newId(meta, 'correspondence');
     const { breakGlass, ...details } = dto;
     res.status(201);
@@ -52,47 +52,47 @@ export class CorrespondenceController {
   @Get(':id')
   @Allow(...rolesFor('correspondence.read'))
   async get(
-    @Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) correspondenceId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CorrespondenceView> {
     this.access.purposeOf(req);
     const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId, principal));
     for (const partyId of view.partyIds) this.access.record(req, partyId, 'correspondence');
-    res.setHeader('ETag', etagFor(view.revision));
+    res.header('ETag', etagFor(view.revision));
     return view;
   }
 
   @Post(':id/acknowledge')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
-  acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  acknowledge(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AcknowledgeDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new AcknowledgeCorrespondenceCommand({ correspondenceId, note: dto.note }, meta));
   }
 
   @Post(':id/assign')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
-  assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  assign(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: AssignDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new AssignCorrespondenceCommand({ correspondenceId, assigneeId: dto.assigneeId, department: dto.department }, meta));
   }
 
   @Post(':id/respond')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
-  respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  respond(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: RespondDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new RespondToCorrespondenceCommand({ correspondenceId, summary: dto.summary, channel: dto.channel, attachments: dto.attachments?.map((a) => ({ ...a })) }, meta));
   }
 
   @Post(':id/close')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
-  close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  close(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: CloseDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new CloseCorrespondenceCommand({ correspondenceId, resolution: dto.resolution }, meta));
   }
 
   @Post(':id/reopen')
   @Allow(...rolesFor('correspondence.handle'))
   @HttpCode(200)
-  reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  reopen(@Param('id', uuidPipe) correspondenceId: string, @Body() dto: ReopenDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new ReopenCorrespondenceCommand({ correspondenceId, reason: dto.reason, dueAt: dto.dueAt }, meta));
   }
 }

@@ -6,7 +6,7 @@ import { listQuarantine, QuarantineEntry, READ_STORE, ReadStore } from '@civic-l
 import { Relay } from '@civic-ledger/messaging';
 import { ReadModelProgress, RELAY } from '@civic-ledger/composition';
 import { Public } from '../auth/auth.decorators';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 const QUARANTINE_SCANNED = 1000;
 const POSITIONS_REPORTED = 100;
@@ -39,7 +39,7 @@ export class HealthController {
    * how many events are quarantined (count and positions only: error details are for operators, via the CLI).
    */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
     let head: number | null = null;
     try {
       head = await this.events.headPosition();

@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import { LEDGER_METRICS, LedgerMetrics, TOKEN_VERIFIER, TokenRejected, TokenVerifier } from '@civic-ledger/composition';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 
@@ -33,9 +33,9 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Req() req: Request): Promise<string> {
+  async scrape(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     await this.authorise(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]);
-    req.res?.type(this.metrics.registry.contentType);
+    res.type(this.metrics.registry.contentType);
     return this.metrics.registry.metrics();
   }
 

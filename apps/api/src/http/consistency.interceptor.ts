@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ReadModelProgress } from '@civic-ledger/composition';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { ApiError } from './api-error';
 
@@ -12,7 +12,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
   constructor(private readonly progress: ReadModelProgress) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const raw = context.switchToHttp().getRequest<Request>().headers['x-min-position'];
+    const raw = context.switchToHttp().getRequest<FastifyRequest>().headers['x-min-position'];
     if (raw === undefined) return next.handle();
     const text = Array.isArray(raw) ? raw[0] : raw;
     // Decimal digits only: Number() would also read 0x10, 1e3, 0b1 or an empty string.

@@ -1,6 +1,8 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 import { toProblem } from './problem-details.filter';
+import { PROBLEM_JSON } from './problem-details';
+import { pathOf } from './request-path';
 
 interface Resource {
   readonly pattern: RegExp;
@@ -23,24 +25,23 @@ function resourcesOf(paths: Record<string, Record<string, unknown>>): Resource[]
 
 /**
  * A method a resource does not support answers 405 with Allow (RFC 9110), not 404; OPTIONS answers
- * 204 with Allow. Paths come from the OpenAPI document, so the two cannot disagree.
+ * 204 with Allow. Paths come from the OpenAPI document, so the two cannot disagree. Only requests the
+ * router found no route for are looked at, so a served route pays nothing for it.
  */
-export function methodNotAllowed(paths: Record<string, Record<string, unknown>>) {
+export function registerMethodNotAllowed(fastify: FastifyInstance, paths: Record<string, Record<string, unknown>>): void {
   const resources = resourcesOf(paths);
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const resource = resources.find((r) => r.pattern.test(req.path));
-    if (!resource || resource.allow.includes(req.method)) {
-      if (resource && req.method === 'OPTIONS') {
-        res.setHeader('Allow', resource.allow.join(', '));
-        res.status(204).end();
-        return;
-      }
-      next();
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!req.is404) return done();
+    const path = pathOf(req);
+    const resource = resources.find((r) => r.pattern.test(path));
+    if (!resource || (resource.allow.includes(req.method) && req.method !== 'OPTIONS')) return done();
+    reply.header('Allow', resource.allow.join(', '));
+    if (req.method === 'OPTIONS') {
+      reply.status(204).send();
       return;
     }
     const body = toProblem(new ApiError('METHOD.NOT_ALLOWED', `${req.method} is not supported here; this resource allows ${resource.allow.join(', ')}.`));
-    body.instance = req.path;
-    res.setHeader('Allow', resource.allow.join(', '));
-    res.status(405).type('application/problem+json').send(JSON.stringify(body));
-  };
+    body.instance = path;
+    reply.status(405).type(PROBLEM_JSON).send(JSON.stringify(body));
+  });
 }

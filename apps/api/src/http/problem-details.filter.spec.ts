@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, HttpException, Logger, MethodNotAllowedException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { errorCodes } from 'fastify';
 import { DOMAIN_ERROR_CODES, DomainError } from '@civic-ledger/domain';
 import { AccessDenied, AccessDeniedCode, APPLICATION_ERROR_CODES, ApplicationError } from '@civic-ledger/application';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@civic-ledger/event-store';
@@ -89,6 +90,19 @@ describe('toProblem', () => {
     });
   });
 
+  describe('errors Fastify raises before a handler runs', () => {
+    it('maps them to the codes of the HTTP edge', () => {
+      expectProblem(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), 413, 'REQUEST.TOO_LARGE', /send less/);
+      expectProblem(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', /application\/json/);
+      expectProblem(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH(), 400, 'REQUEST.MALFORMED_JSON', /Content-Length/);
+      expectProblem(new errorCodes.FST_ERR_BAD_URL('/%zz'), 400, 'VALIDATION.FAILED', /not valid HTTP/);
+    });
+
+    it('lets a failure of the server stay a bare 500', () => {
+      expectProblem(new errorCodes.FST_ERR_SEND_UNDEFINED_ERR(), 500, 'INTERNAL');
+    });
+  });
+
   describe('unknown errors', () => {
     it.each([
       ['an Error with an internal message', Object.assign(new Error('SQLITE_BUSY: database is locked at /var/lib/civic/events.sqlite'), { code: 'SQLITE_BUSY' })],
@@ -106,20 +120,21 @@ describe('ProblemDetailsFilter', () => {
   function send(error: unknown) {
     const sent = { status: 0, type: '', body: '', headers: {} as Record<string, string> };
     const response = {
-      headersSent: false,
-      setHeader: (name: string, value: string) => { sent.headers[name] = value; },
+      sent: false,
+      raw: { headersSent: false },
+      header(name: string, value: string) { sent.headers[name] = value; return this; },
       status(code: number) { sent.status = code; return this; },
       type(type: string) { sent.type = type; return this; },
       send(body: string) { sent.body = body; return this; },
     };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ path: '/parties/p-1' }) }) } as unknown as ArgumentsHost;
+    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/parties/p-1?q=Ada' }) }) } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(error, host);
     return sent;
   }
 
   it('answers application/problem+json with the request path as instance', () => {
     const sent = send(new DomainError('PARTY.NOT_FOUND', 'No such party.'));
-    expect(sent).toMatchObject({ status: 404, type: 'application/problem+json' });
+    expect(sent).toMatchObject({ status: 404, type: 'application/problem+json; charset=utf-8' });
     expect(JSON.parse(sent.body)).toMatchObject({ code: 'PARTY.NOT_FOUND', instance: '/parties/p-1' });
   });
 

@@ -4,9 +4,10 @@ import { AccessDenied, ApplicationError, ApplicationErrorCode } from '@civic-led
 import { EventStoreUnavailable, WrongExpectedRevision } from '@civic-ledger/event-store';
 import { InvalidCursor } from '@civic-ledger/read-models';
 import { KeyDestroyed } from '@civic-ledger/privacy';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERROR_STATUS, ApiError, ApiErrorCode } from './api-error';
-import { DOMAIN_ERROR_STATUS, problem, ProblemDetails } from './problem-details';
+import { DOMAIN_ERROR_STATUS, problem, PROBLEM_JSON, ProblemDetails } from './problem-details';
+import { pathOf } from './request-path';
 
 const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
   400: 'VALIDATION.FAILED', 404: 'ROUTE.NOT_FOUND', 405: 'METHOD.NOT_ALLOWED', 413: 'REQUEST.TOO_LARGE', 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
@@ -14,6 +15,22 @@ const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
 
 function fromApiError(error: ApiError): ProblemDetails {
   return problem(API_ERROR_STATUS[error.code], error.code, error.detail, error.errors ? { errors: error.errors } : {});
+}
+
+/**
+ * Errors Fastify raises itself before a handler runs (body larger than the limit, a content type it
+ * cannot read, a body shorter than its Content-Length, a URL it cannot decode) as our own.
+ */
+function fromFastifyError(error: { code: string; statusCode?: number }): ApiError | null {
+  if (!error.code.startsWith('FST_') || error.statusCode === undefined || error.statusCode < 400 || error.statusCode >= 500) return null;
+  if (error.statusCode === 413) return new ApiError('REQUEST.TOO_LARGE', 'The request body is larger than the server accepts; send less data.');
+  if (error.statusCode === 415) return new ApiError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
+  if (error.code.startsWith('FST_ERR_CTP_')) return new ApiError('REQUEST.MALFORMED_JSON', 'The request body could not be read as sent; check Content-Length and the JSON.');
+  return new ApiError('VALIDATION.FAILED', 'The request is not valid HTTP for this API (e.g. an undecodable URL).');
+}
+
+function isFastifyError(error: unknown): error is { code: string; statusCode?: number } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
 /** Every application error code mapped to its HTTP status; the compiler insists the map is complete. */
@@ -24,6 +41,10 @@ const APPLICATION_ERROR_STATUS: Record<ApplicationErrorCode, number> = {
 /** Maps every error to RFC 7807 problem+json; nothing internal (stack, SQL, personal data) leaves. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ApiError) return fromApiError(error);
+  if (isFastifyError(error)) {
+    const edge = fromFastifyError(error);
+    if (edge) return fromApiError(edge);
+  }
   if (error instanceof DomainError) return problem(DOMAIN_ERROR_STATUS[error.code], error.code, error.message);
   if (error instanceof AccessDenied) return problem(403, error.code, error.message);
   if (error instanceof ApplicationError) return problem(APPLICATION_ERROR_STATUS[error.code], error.code, error.message, error.errors ? { errors: error.errors } : {});
@@ -46,17 +67,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request>();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const body = toProblem(error);
-    body.instance = request.path;
+    body.instance = pathOf(request);
     if (body.status >= 500) {
       const name = error instanceof Error ? error.name : typeof error;
-      this.logger.error({ errorName: name, code: body.code, path: request.path }, 'request failed');
+      this.logger.error({ errorName: name, code: body.code, path: body.instance }, 'request failed');
     }
-    if (response.headersSent) return;
-    if (body.status === 503) response.setHeader('Retry-After', '1');
-    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="civic-ledger"');
-    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    if (reply.sent || reply.raw.headersSent) return;
+    if (body.status === 503) reply.header('Retry-After', '1');
+    if (body.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="civic-ledger"');
+    reply.status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
   }
 }

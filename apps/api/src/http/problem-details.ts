@@ -47,6 +47,9 @@ const TITLES: Record<number, string> = {
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
+/** The media type of every error answer (with the charset Express used to add). */
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
 export interface ProblemDetails {
   type: string;
   title: string;

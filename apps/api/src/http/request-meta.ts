@@ -1,8 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
+import { pathOf } from './request-path';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { CommandContext, Principal } from '@civic-ledger/application';
 
@@ -20,7 +21,7 @@ const TOKEN = /^[A-Za-z0-9._:@-]{1,100}$/;
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const ETAG = /^(W\/)?"(-?\d{1,15})"$/;
 
-function header(req: Request, name: string): string | undefined {
+function header(req: FastifyRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -33,7 +34,7 @@ export function etagFor(revision: number): string {
   return `"${revision}"`;
 }
 
-export function readRequestMeta(req: Request): RequestMeta {
+export function readRequestMeta(req: FastifyRequest): RequestMeta {
   // The actor is the token's subject, never a header the client could set.
   const principal = (req as AuthenticatedRequest).principal ?? NOBODY;
   const actor = principal.sub;
@@ -42,7 +43,7 @@ export function readRequestMeta(req: Request): RequestMeta {
   const idempotencyKey = header(req, 'idempotency-key');
   if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1-200 visible ASCII characters');
   const expectedRevision = ifMatchRevision(header(req, 'if-match'));
-  const requestHash = createHash('sha256').update(`${req.method} ${req.path}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
+  const requestHash = createHash('sha256').update(`${req.method} ${pathOf(req)}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
   return { actor, principal, correlationId, idempotencyKey, requestHash, expectedRevision };
 }
 
@@ -61,4 +62,4 @@ export function ifMatchRevision(ifMatch: string | undefined): number | undefined
   return strong[0];
 }
 
-export const Meta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta => readRequestMeta(ctx.switchToHttp().getRequest<Request>()));
+export const Meta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta => readRequestMeta(ctx.switchToHttp().getRequest<FastifyRequest>()));

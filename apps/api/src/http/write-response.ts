@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CommandOutcome } from '@civic-ledger/application';
 import { etagFor } from './request-meta';
 
@@ -13,10 +13,10 @@ export interface WriteResult {
  * Sets the headers of a successful write: ETag (stream revision), X-Ledger-Position (pass it as
  * X-Min-Position to read your own write), Location for creations, Idempotent-Replayed on a retry.
  */
-export function writeResponse(res: Response, id: string, outcome: CommandOutcome, location?: string): WriteResult {
-  res.setHeader('ETag', etagFor(outcome.revision));
-  res.setHeader('X-Ledger-Position', String(outcome.position));
-  if (location) res.setHeader('Location', location);
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+export function writeResponse(res: FastifyReply, id: string, outcome: CommandOutcome, location?: string): WriteResult {
+  res.header('ETag', etagFor(outcome.revision));
+  res.header('X-Ledger-Position', String(outcome.position));
+  if (location) res.header('Location', location);
+  if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
   return { id, revision: outcome.revision, position: outcome.position, replayed: outcome.replayed };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { InteractionView } from '@civic-ledger/read-models';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { etagFor, Meta, RequestMeta } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
 import { writeResponse, WriteResult } from '../http/write-response';
@@ -21,7 +21,7 @@ import {
 export class InteractionsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly access: AccessRecorder) {}
 
-  private async execute(res: Response, command: Command<CommandOutcome> & { data: { interactionId: string } }, location?: string): Promise<WriteResult> {
+  private async execute(res: FastifyReply, command: Command<CommandOutcome> & { data: { interactionId: string } }, location?: string): Promise<WriteResult> {
     const outcome = await this.commands.execute(command);
     return writeResponse(res, command.data.interactionId, outcome, location);
   }
@@ -29,7 +29,7 @@ export class InteractionsController {
   @Post()
   @Allow(...rolesFor('interaction.record'))
   @ApiOperation({ summary: 'Record a contact on any channel' })
-  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<WriteResult> {
     const interactionId = newId(meta, 'interaction');
     const { breakGlass, ...details } = dto;
     res.status(201);
@@ -40,12 +40,12 @@ export class InteractionsController {
   @Get(':id')
   @Allow(...rolesFor('interaction.read'))
   async get(
-    @Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) interactionId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<InteractionView> {
     this.access.purposeOf(req);
     const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId, principal));
     for (const partyId of view.partyIds) this.access.record(req, partyId, 'interaction');
-    res.setHeader('ETag', etagFor(view.revision));
+    res.header('ETag', etagFor(view.revision));
     return view;
   }
 
@@ -53,21 +53,21 @@ export class InteractionsController {
   @Allow(...rolesFor('interaction.amend'))
   @ApiOperation({ summary: 'Correct an interaction; the original stays in the record' })
   amend(
-    @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) interactionId: string, @Body() dto: AmendInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.execute(res, new AmendInteractionCommand({ interactionId, changes: { ...dto.changes }, reason: dto.reason }, meta));
   }
 
   @Post(':id/correspondence-links')
   @Allow(...rolesFor('interaction.link'))
-  linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  linkCorrespondence(@Param('id', uuidPipe) interactionId: string, @Body() dto: LinkCorrespondenceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new LinkInteractionToCorrespondenceCommand({ interactionId, correspondenceId: dto.correspondenceId }, meta));
   }
 
   @Post(':id/confidentiality')
   @Allow(...rolesFor('interaction.classify'))
   @HttpCode(200)
-  setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  setConfidentiality(@Param('id', uuidPipe) interactionId: string, @Body() dto: ConfidentialityDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply) {
     return this.execute(res, new SetInteractionConfidentialityCommand({ interactionId, level: dto.level, reason: dto.reason }, meta));
   }
 }

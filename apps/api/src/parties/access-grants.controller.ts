@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AccessGrantView, Page } from '@civic-ledger/read-models';
 import { ListAccessGrantsQuery, Principal, RevokePartyAccessCommand, rolesFor } from '@civic-ledger/application';
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
@@ -45,7 +45,7 @@ export class AccessGrantsController {
   @ApiOperation({ summary: 'Revoke a break-glass grant: the department no longer sees the party (unless it registered it)' })
   async revoke(
     @Param('id', uuidPipe) partyId: string, @Param('grantId', uuidPipe) grantId: string, @Body() dto: RequiredReasonDto, @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<WriteResult> {
     const outcome = await this.commands.execute(new RevokePartyAccessCommand({ partyId, grantId, reason: dto.reason }, meta));
     return writeResponse(res, partyId, outcome);

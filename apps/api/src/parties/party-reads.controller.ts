@@ -4,7 +4,7 @@ import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@n
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
 import { ConsentDecision, consentDecision, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, Principal, rolesFor, SearchPartiesQuery, SearchResult } from '@civic-ledger/application';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiError } from '../http/api-error';
 import { etagFor } from '../http/request-meta';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -45,13 +45,13 @@ export class PartyReadsController {
   @ApiOperation({ summary: 'Consolidated view of a party, optionally as known at / as occurred by a past instant' })
   async view(
     @Param('id', uuidPipe) partyId: string, @Query() at: PointInTimeDto, @CurrentPrincipal() principal: Principal,
-    @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+    @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PartyView> {
     this.access.purposeOf(req);
     const historical = at.asOf !== undefined || at.occurredBy !== undefined;
     const party: PartyView = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }, principal));
     this.access.record(req, partyId, historical ? 'replay' : 'view');
-    res.setHeader('ETag', etagFor(party.revision));
+    res.header('ETag', etagFor(party.revision));
     return party;
   }
 
@@ -92,12 +92,12 @@ export class PartyReadsController {
   @Allow(...rolesFor('party.export'))
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: "Every event of the party's record (own stream, interactions, correspondence) as NDJSON" })
-  async export(@Param('id', uuidPipe) partyId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+  async export(@Param('id', uuidPipe) partyId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: FastifyReply): Promise<void> {
     this.access.purposeOf(req);
     const events = await this.queries.execute(new ExportPartyQuery(partyId, principal));
     this.access.record(req, partyId, 'export');
-    res.status(200).type('application/x-ndjson');
-    res.setHeader('Content-Disposition', `attachment; filename="party-${partyId}.ndjson"`);
+    res.status(200).type('application/x-ndjson; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="party-${partyId}.ndjson"`);
     res.send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   }
 }
