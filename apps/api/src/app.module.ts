@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@civic-ledger/application';
 import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER } from '@civic-ledger/composition';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '@civic-ledger/config';
 import { AccessRecorder } from './auth/access-recorder';
 import { AuthGuard } from './auth/auth.guard';
@@ -13,7 +15,7 @@ import { AuditController } from './audit/audit.controller';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
-import { ConsistencyInterceptor } from './http/consistency.interceptor';
+import { ConsistencyGuard } from './http/consistency.guard';
 import { loggerOptions } from '@civic-ledger/composition';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -21,15 +23,30 @@ import { InteractionsController } from './interactions/interactions.controller';
 import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
 
+/** The one stdout destination of the API process: application logs and request lines, never interleaved. */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+const LOG_FLUSH_MS = 200;
+
 export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController];
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {
+    // Lines are written in batches of 4 KB or every LOG_FLUSH_MS, whichever comes first (and at exit):
+    // one write per line would cost a request a fifth of its time.
+    const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+    setInterval(() => {
+      try {
+        destination.flush();
+      } catch {
+        // closed at shutdown: nothing left to write
+      }
+    }, LOG_FLUSH_MS).unref();
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        LoggerModule.forRoot(loggerOptions(config)),
+        // Application logs only: requests are logged by a Fastify hook (http/request-log.ts), not pino-http middleware.
+        LoggerModule.forRoot({ pinoHttp: [loggerOptions(config).pinoHttp as PinoHttpOptions, destination], forRoutes: [] }),
         LedgerModule.forRoot(config, options),
         ApplicationModule,
         // Per client address; health checks and docs are not limited.
@@ -38,12 +55,14 @@ export class AppModule {
       controllers: [...API_CONTROLLERS, MetricsController],
       providers: [
         AccessRecorder,
+        { provide: LOG_DESTINATION, useValue: destination },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Guards run in this order: rate limit (only when there is one), authentication and roles, read-your-writes.
+        ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ConsistencyGuard },
       ],
     };
   }

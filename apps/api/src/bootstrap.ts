@@ -4,9 +4,10 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
 import { LedgerOptions, requestId } from '@civic-ledger/composition';
-import { API_CONTROLLERS, AppModule } from './app.module';
+import { API_CONTROLLERS, AppModule, LOG_DESTINATION } from './app.module';
 import { registerJsonBody } from './http/json-body';
 import { registerMethodNotAllowed } from './http/method-not-allowed';
+import { LineSink, registerRequestLog } from './http/request-log';
 import { helmetHeaders, registerSecurityHeaders } from './http/security-headers';
 import { createApiDocument } from './openapi/api-document';
 
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', null);
+  registerRequestLog(fastify, config.logLevel, app.get<LineSink>(LOG_DESTINATION));
   registerJsonBody(fastify, config.bodyLimitBytes);
   // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing.
   registerSecurityHeaders(fastify, helmetHeaders(), helmetHeaders({ contentSecurityPolicy: false }));

@@ -127,7 +127,7 @@ describe('ProblemDetailsFilter', () => {
       type(type: string) { sent.type = type; return this; },
       send(body: string) { sent.body = body; return this; },
     };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/parties/p-1?q=Ada' }) }) } as unknown as ArgumentsHost;
+    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/parties/p-1?q=Ada', id: 'req-7' }) }) } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(error, host);
     return sent;
   }
@@ -142,7 +142,7 @@ describe('ProblemDetailsFilter', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
       expect(send(new Error('duplicate key: ada@example.org')).status).toBe(500);
-      expect(logged).toHaveBeenCalledWith({ errorName: 'Error', code: 'INTERNAL', path: '/parties/p-1' }, 'request failed');
+      expect(logged).toHaveBeenCalledWith({ errorName: 'Error', code: 'INTERNAL', path: '/parties/p-1', reqId: 'req-7' }, 'request failed');
     } finally {
       logged.mockRestore();
     }

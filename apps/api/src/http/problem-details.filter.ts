@@ -73,7 +73,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = pathOf(request);
     if (body.status >= 500) {
       const name = error instanceof Error ? error.name : typeof error;
-      this.logger.error({ errorName: name, code: body.code, path: body.instance }, 'request failed');
+      this.logger.error({ errorName: name, code: body.code, path: body.instance, reqId: request.id }, 'request failed');
     }
     if (reply.sent || reply.raw.headersSent) return;
     if (body.status === 503) reply.header('Retry-After', '1');
