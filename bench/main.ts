@@ -9,6 +9,7 @@ import { SqliteEventStore } from '@civic-ledger/event-store';
 import { COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
 import { envelope, fillLedger } from './ledger-fixture';
 import { accessOverheadOverHttp } from './access-bench';
+import { httpFigures } from './http-bench';
 import { esdbFigures } from './esdb-bench';
 import { encryptionOverhead } from './privacy-bench';
 import { kafkaFigures } from './kafka-bench';
@@ -17,7 +18,7 @@ import { partyViewFigures } from './party-view-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
+interface Options { only?: string; http: boolean; duration: number; connections: number; histories: string; events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -240,16 +241,24 @@ async function main(o: Options): Promise<void> {
   const results: Result[] = [];
   try {
     log(`benchmarking in ${dir} (events=${o.events}, appends=${o.appends}, concurrent=${o.concurrent})`);
-    results.push(await singleWriter(dir, o));
-    log(`  ${results[results.length - 1].name}: done`);
-    results.push(await concurrentWriters(dir, o));
-    log(`  ${results[results.length - 1].name}: done`);
-    if (o.view) results.push(...await partyViewResults(dir, o));
-    results.push(...await rebuildAndQuery(dir, o));
-    results.push(...await privacyResults(dir));
-    if (o.esdb) results.push(...await esdbResults(dir, o));
-    if (o.kafka) results.push(...await kafkaResults(dir, o));
-    if (o.mongo) results.push(...await readStoreComparison(dir, o));
+    const only = o.only ? new Set(o.only.split(',').map((x) => x.trim())) : null;
+    const wanted = (section: string, on = true) => (only ? only.has(section) : on);
+    if (wanted('append')) {
+      results.push(await singleWriter(dir, o));
+      log(`  ${results[results.length - 1].name}: done`);
+      results.push(await concurrentWriters(dir, o));
+      log(`  ${results[results.length - 1].name}: done`);
+    }
+    if (wanted('view', o.view)) results.push(...await partyViewResults(dir, o));
+    if (wanted('rebuild')) results.push(...await rebuildAndQuery(dir, o));
+    if (wanted('privacy')) results.push(...await privacyResults(dir));
+    if (wanted('esdb', o.esdb)) results.push(...await esdbResults(dir, o));
+    if (wanted('kafka', o.kafka)) results.push(...await kafkaResults(dir, o));
+    if (wanted('mongo', o.mongo)) results.push(...await readStoreComparison(dir, o));
+    if (wanted('http', o.http)) {
+      const histories = o.histories.split(',').map((n) => Number.parseInt(n, 10)).filter((n) => n > 0);
+      results.push(...await httpFigures(dir, { duration: o.duration, connections: o.connections, histories }));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -292,6 +301,11 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--esdb-url <url>', 'a real EventStoreDB (default: the protocol test server, in process)')
   .option('--no-view', 'skip the scoped party view figures')
   .option('--view-interactions <n>', 'history of the large party for the scoped view figure (the small one has a tenth)', int, 50_000)
+  .option('--only <sections>', 'run only these sections (comma-separated): append, view, rebuild, privacy, esdb, kafka, mongo, http')
+  .option('--no-http', 'skip the HTTP section (real server and bare Node server under autocannon)')
+  .option('--duration <seconds>', 'HTTP: seconds of load per figure (after a warm-up of a third of that)', int, 10)
+  .option('--connections <n>', 'HTTP: concurrent connections', int, 50)
+  .option('--histories <list>', 'HTTP: interactions of the parties whose view is measured', '5000,50000')
   .option('--no-kafka', 'skip the Kafka relay benchmark')
   .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)
   .option('--kafka-rate <n>', 'steady append rate for the relay lag measurement', int, 1000)

@@ -1,0 +1,202 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule, CommandBus } from '@nestjs/cqrs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, loadConfig } from '@civic-ledger/config';
+import { ApplicationModule, ExecutePartyCommand, WriteContext } from '@civic-ledger/application';
+import { LedgerModule, mintLocalToken } from '@civic-ledger/composition';
+import { EVENT_STORE, EventStore, NewEvent } from '@civic-ledger/event-store';
+import { CHANNELS, Confidentiality, interactionStreamId, SCHEMA_VERSION } from '@civic-ledger/domain';
+import { freePort } from '../tests/infra/free-port';
+
+export interface HttpOptions {
+  /** Seconds of load per figure (after a warm-up of a third of it). */
+  readonly duration: number;
+  readonly connections: number;
+  /** Interactions of the parties whose view is measured. */
+  readonly histories: readonly number[];
+}
+
+interface Load {
+  readonly reqPerSec: number;
+  readonly latencyMs: { p50: number; p99: number };
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+export interface HttpResult { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
+
+const ROOT = join(__dirname, '..', '..');
+const DEPARTMENT = 'housing';
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+@Module({})
+class SeedLedgerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    // The server started afterwards projects what is seeded here.
+    return { module: SeedLedgerModule, imports: [CqrsModule.forRoot(), LedgerModule.forRoot(config, { runProjector: false }), ApplicationModule] };
+  }
+}
+
+const context = (): WriteContext => ({ actor: 'bench-seed', principal: { sub: 'bench-seed', role: 'supervisor', departments: [DEPARTMENT, 'benefits'] }, correlationId: randomUUID(), requestHash: 'bench' });
+
+/** An interaction as the command path records it; one in five for another department, a few confidential. */
+function interactionEvent(partyId: string, i: number): { streamId: string; event: NewEvent } {
+  const interactionId = randomUUID();
+  const occurredAt = new Date(Date.UTC(2020, 0, 1) + i * 37 * 60_000).toISOString();
+  const confidentiality: Confidentiality = i % 50 === 0 ? 'restricted' : i % 20 === 0 ? 'sensitive' : 'normal';
+  const data = {
+    interactionId, channel: CHANNELS[i % CHANNELS.length], direction: i % 4 === 0 ? 'outbound' : 'inbound', occurredAt, partyIds: [partyId],
+    staffId: `staff-${1000 + (i % 100)}`, department: i % 5 === 0 ? 'benefits' : DEPARTMENT, topics: ['housing-benefit'],
+    summary: 'Asked about the status of an application.', outcome: 'information-given', satisfaction: 1 + (i % 5), confidentiality,
+  };
+  const event: NewEvent = {
+    id: randomUUID(), type: 'InteractionRecorded', data: data as NewEvent['data'], occurredAt, actor: 'bench-seed', correlationId: randomUUID(), causationId: null, schemaVersion: SCHEMA_VERSION,
+  };
+  return { streamId: interactionStreamId(interactionId), event };
+}
+
+/**
+ * Parties with long histories, fast: the parties through the command path, their interactions appended
+ * straight to the application's event store port (sealed as the command path seals them), many at once
+ * so the store commits them in groups. The server's projector catches up on start.
+ */
+async function seed(config: AppConfig, histories: readonly number[]): Promise<{ small: string; large: string[] }> {
+  const app = await NestFactory.createApplicationContext(SeedLedgerModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const commands = app.get(CommandBus);
+    const events = app.get<EventStore>(EVENT_STORE);
+    const register = async (full: string) => {
+      const partyId = randomUUID();
+      await commands.execute(new ExecutePartyCommand({ type: 'RegisterParty', data: { partyId, kind: 'person', name: { full }, department: DEPARTMENT } }, context()));
+      return partyId;
+    };
+    const small = await register('Bench Writer');
+    const large: string[] = [];
+    for (const n of histories) {
+      const partyId = await register(`Bench Resident ${n}`);
+      for (let from = 0; from < n; from += 1000) {
+        await Promise.all(Array.from({ length: Math.min(1000, n - from) }, (_, k) => {
+          const { streamId, event } = interactionEvent(partyId, from + k);
+          return events.append(streamId, [event], 'no_stream');
+        }));
+      }
+      large.push(partyId);
+      log(`  seeded a party with ${n} interactions`);
+    }
+    return { small, large };
+  } finally {
+    await app.close();
+  }
+}
+
+function output(child: ChildProcess): () => string {
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { text = (text + chunk.toString()).slice(-4000); });
+  return () => text;
+}
+
+/** Waits until the server's projector has applied everything in the event store. */
+async function caughtUp(port: number, child?: ChildProcess, seen?: () => string): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${seen?.()}`);
+    if (Date.now() > deadline) throw new Error('the server did not catch up within 10 minutes');
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.json() as Promise<{ projector?: { lag: number | null } }>, () => null);
+    if (ready?.projector?.lag === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function startApi(dataDir: string, port: number): Promise<ChildProcess> {
+  // As `npm start` runs it, with the rate limit off; request logs go to /dev/null rather than a terminal.
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'civic-ledger'), 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await caughtUp(port, child, output(child));
+  return child;
+}
+
+async function startBare(dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [join(__dirname, 'bare-server.js'), dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const seen = output(child);
+  for (;;) {
+    const port = Number.parseInt(seen(), 10);
+    if (port > 0) return { child, port };
+    if (child.exitCode !== null) throw new Error(`the bare server exited: ${seen()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function load(o: HttpOptions, url: string, init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}): Promise<Load> {
+  const run = (duration: number) => autocannon({ url, connections: o.connections, duration, method: init.method ?? 'GET', headers: init.headers, body: init.body });
+  await run(Math.max(1, Math.round(o.duration / 3)));
+  const r = await run(o.duration);
+  return { reqPerSec: round(r.requests.average, 0), latencyMs: { p50: r.latency.p50, p99: r.latency.p99 }, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+function row(name: string, ours: Load, bare: Load | null, target?: string, extra: Record<string, unknown> = {}): HttpResult {
+  return {
+    name, value: ours.reqPerSec, unit: 'req/s', ...(bare ? { baseline: bare.reqPerSec, ratio: round(ours.reqPerSec / bare.reqPerSec, 3) } : {}), target,
+    extra: { latencyMs: ours.latencyMs, ...(ours.non2xx || ours.errors ? { non2xx: ours.non2xx, errors: ours.errors } : {}), ...extra },
+  };
+}
+
+/**
+ * The HTTP section: the real server (`civic-ledger serve`, embedded stores, rate limit off) and a bare
+ * Node `http` server, both in their own process and loaded in turn with autocannon from this one.
+ */
+export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResult[]> {
+  const dataDir = join(dir, 'http-data');
+  mkdirSync(dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const { small, large } = await seed(config, o.histories);
+  const token = await mintLocalToken(config, { sub: 'bench-supervisor', role: 'supervisor', departments: [DEPARTMENT] });
+  const auth = { authorization: `Bearer ${token}` };
+  const bare = await startBare(join(dir, 'bare.sqlite'));
+  let api: ChildProcess | null = null;
+  try {
+    const bareBase = `http://127.0.0.1:${bare.port}`;
+    const post = JSON.stringify({ channel: 'phone', direction: 'inbound', occurredAt: '2024-03-01T10:00:00Z', partyIds: [small], department: DEPARTMENT, topics: ['housing-benefit'], summary: 'Asked how to apply for housing benefit', satisfaction: 4 });
+    const json = { 'content-type': 'application/json' };
+    log('  HTTP: bare GET and durable POST');
+    const bareGet = await load(o, `${bareBase}/doc`);
+    const barePost = await load(o, `${bareBase}/write`, { method: 'POST', headers: json, body: post });
+    const port = await freePort();
+    log('  HTTP: starting the server and waiting for its projector to catch up');
+    api = await startApi(dataDir, port);
+    const base = `http://127.0.0.1:${port}`;
+    const results: HttpResult[] = [
+      row('HTTP bare Node server: GET of a 1 KB document', bareGet, null, undefined, { connections: o.connections, seconds: o.duration }),
+      row('HTTP bare Node server: durable group-committed POST (SQLite WAL, synchronous=FULL)', barePost, null),
+    ];
+    log('  HTTP: GET /health/live');
+    results.push(row('HTTP GET /health/live', await load(o, `${base}/health/live`), bareGet, 'ratio >= 0.5'));
+    log('  HTTP: POST /v1/interactions');
+    results.push(row('HTTP POST /v1/interactions (durable, 201)', await load(o, `${base}/v1/interactions`, { method: 'POST', headers: { ...auth, ...json }, body: post }), barePost, 'ratio >= 0.4, p99 <= 25 ms'));
+    // The reads start with the read models caught up with those writes.
+    await caughtUp(port);
+    log('  HTTP: GET /v1/parties/{id}/timeline?limit=50');
+    results.push(row(`HTTP GET /v1/parties/{id}/timeline?limit=50 (party with ${o.histories[0]} interactions)`, await load(o, `${base}/v1/parties/${large[0]}/timeline?limit=50`, { headers: auth }), bareGet, 'ratio >= 0.15'));
+    // Views last: while a view is O(history), the longest leaves a queue of slow requests behind it.
+    const views: Load[] = [];
+    for (const [i, n] of o.histories.entries()) {
+      log(`  HTTP: GET /v1/parties/{id} with ${n} interactions`);
+      const view = await load(o, `${base}/v1/parties/${large[i]}`, { headers: auth });
+      views.push(view);
+      const vsFirst = i > 0 ? { reqPerSecVsFirst: round(view.reqPerSec / views[0].reqPerSec, 3) } : {};
+      results.push(row(`HTTP GET /v1/parties/{id} (party with ${n} interactions; department-scoped supervisor)`, view, bareGet, i > 0 ? 'ratio >= 0.15, p99 <= 50 ms, within 20% of the smaller party' : 'ratio >= 0.15, p99 <= 50 ms', vsFirst));
+    }
+    return results;
+  } finally {
+    bare.child.kill('SIGTERM');
+    api?.kill('SIGTERM');
+  }
+}
