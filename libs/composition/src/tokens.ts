@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose
 import { AppConfig, ConfigError } from '@civic-ledger/config';
 import { loadOrCreateKeyFile, generateEd25519Pem } from './key-files';
 import { Principal, Role, ROLES } from '@civic-ledger/application';
+import { cachingVerifier, FIXED_KEYS, KeySource, TokenCache, VerifiedToken } from './token-cache';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -31,18 +32,39 @@ export function loadLocalIssuerKey(config: AppConfig): KeyObject {
 }
 
 /** Verifies bearer tokens: against the OIDC issuer's JWKS when AUTH_JWKS_URL is set, else the local key. */
-export function createTokenVerifier(config: AppConfig): TokenVerifier {
-  const options = { issuer: config.auth.issuer, audience: config.auth.audience, clockTolerance: 30, requiredClaims: ['exp'] };
-  const maxLifetime = config.auth.maxTokenLifetimeSeconds;
-  if (config.auth.jwksUrl) {
-    const jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
-    return { verify: (token) => verifyWith((t) => jwtVerify(t, jwks, options), token, maxLifetime) };
-  }
-  const publicKey = createPublicKey(loadLocalIssuerKey(config));
-  return { verify: (token) => verifyWith((t) => jwtVerify(t, publicKey, { ...options, algorithms: ['EdDSA'] }), token, maxLifetime) };
+export interface TokenVerifierOptions {
+  /** The clock tokens are checked and cached against (milliseconds since the epoch). */
+  readonly now?: () => number;
 }
 
-async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPayload }>, token: string, maxLifetimeSeconds: number): Promise<Principal> {
+/**
+ * Verifies bearer tokens against the OIDC issuer's JWKS or the embedded issuer's key, with a cache of
+ * verified tokens (AUTH_TOKEN_CACHE entries, until each token's exp; dropped when the keys change).
+ */
+export function createTokenVerifier(config: AppConfig, options: TokenVerifierOptions = {}): TokenVerifier {
+  const now = options.now ?? Date.now;
+  const checks = { issuer: config.auth.issuer, audience: config.auth.audience, clockTolerance: 30, requiredClaims: ['exp'] };
+  const maxLifetime = config.auth.maxTokenLifetimeSeconds;
+  const cache = new TokenCache(config.auth.tokenCacheEntries, now);
+  if (config.auth.jwksUrl) {
+    const jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
+    const verify = (token: string) => verifyWith((t) => jwtVerify(t, jwks, { ...checks, currentDate: new Date(now()) }), token, maxLifetime, now);
+    return { verify: cachingVerifier(verify, cache, remoteKeys(jwks)) };
+  }
+  const publicKey = createPublicKey(loadLocalIssuerKey(config));
+  const verify = (token: string) => verifyWith((t) => jwtVerify(t, publicKey, { ...checks, algorithms: ['EdDSA'], currentDate: new Date(now()) }), token, maxLifetime, now);
+  return { verify: cachingVerifier(verify, cache, FIXED_KEYS) };
+}
+
+/** A remote JWKS as a key source: its generation is the key ids it holds; stale once jose would refetch it. */
+function remoteKeys(jwks: ReturnType<typeof createRemoteJWKSet>): KeySource {
+  return {
+    generation: () => JSON.stringify((jwks.jwks()?.keys ?? []).map((k) => [k.kid, k.x, k.n])),
+    fresh: () => jwks.fresh,
+  };
+}
+
+async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPayload }>, token: string, maxLifetimeSeconds: number, now: () => number): Promise<VerifiedToken> {
   let payload: JWTPayload;
   try {
     ({ payload } = await verify(token));
@@ -50,8 +72,8 @@ async function verifyWith(verify: (token: string) => Promise<{ payload: JWTPaylo
     const expired = error instanceof errors.JWTExpired;
     throw new TokenRejected(expired ? 'The bearer token has expired; get a new one.' : 'The bearer token is not valid for this service.', 'invalid');
   }
-  checkLifetime(payload, maxLifetimeSeconds);
-  return principalFrom(payload);
+  checkLifetime(payload, maxLifetimeSeconds, Math.floor(now() / 1000));
+  return { principal: principalFrom(payload), exp: payload.exp as number };
 }
 
 /** A token must expire, and within the configured maximum of when it was issued (or of now, without iat). */

@@ -56,9 +56,10 @@ describe('loadConfig auth', () => {
   it('uses the embedded issuer and its key under DATA_DIR by default, an OIDC JWKS when configured', () => {
     expect(loadConfig({ DATA_DIR: '/var/lib/cl' }).auth).toEqual({
       jwksUrl: null, issuer: 'civic-ledger-local', audience: 'civic-ledger', keyFile: '/var/lib/cl/auth-signing-key.pem', keyGenerated: true,
-      maxTokenLifetimeSeconds: 12 * 3600,
+      maxTokenLifetimeSeconds: 12 * 3600, tokenCacheEntries: 10_000,
     });
     expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '3600' }).auth.maxTokenLifetimeSeconds).toBe(3600);
+    expect(loadConfig({ AUTH_TOKEN_CACHE: '0' }).auth.tokenCacheEntries).toBe(0);
     expect(() => loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '12h' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME must be an integer/);
     expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'cl-api' }).auth)
       .toMatchObject({ jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'cl-api' });

@@ -53,6 +53,8 @@ export interface AppConfig {
     readonly keyGenerated: boolean;
     /** Longest lifetime (exp − iat) a bearer token may have; tokens without exp are refused. */
     readonly maxTokenLifetimeSeconds: number;
+    /** Verified tokens kept (until their exp) so a request skips the signature check; 0 = none. */
+    readonly tokenCacheEntries: number;
   };
   /**
    * Static bearer token a Prometheus scraper sends to GET /metrics (METRICS_TOKEN); unset = only
@@ -162,6 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       keyFile: env.AUTH_SIGNING_KEY_FILE || join(absoluteDataDir, 'auth-signing-key.pem'),
       keyGenerated: !env.AUTH_SIGNING_KEY_FILE,
       maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME', env.AUTH_MAX_TOKEN_LIFETIME, 12 * 3600, 60, 7 * 86400),
+      tokenCacheEntries: integer('AUTH_TOKEN_CACHE', env.AUTH_TOKEN_CACHE, 10_000, 0, 1_000_000),
     },
     metricsToken: metricsToken(env.METRICS_TOKEN),
     privacy: {
