@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule, CommandBus } from '@nestjs/cqrs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from '@civic-ledger/config';
-import { ApplicationModule, ExecutePartyCommand, WriteContext } from '@civic-ledger/application';
+import { ApplicationModule, RegisterPartyCommand, WriteContext } from '@civic-ledger/application';
 import { LedgerModule, mintLocalToken } from '@civic-ledger/composition';
 import { EVENT_STORE, EventStore, NewEvent } from '@civic-ledger/event-store';
 import { CHANNELS, Confidentiality, interactionStreamId, SCHEMA_VERSION } from '@civic-ledger/domain';
@@ -73,7 +73,7 @@ async function seed(config: AppConfig, histories: readonly number[]): Promise<{ 
     const events = app.get<EventStore>(EVENT_STORE);
     const register = async (full: string) => {
       const partyId = randomUUID();
-      await commands.execute(new ExecutePartyCommand({ type: 'RegisterParty', data: { partyId, kind: 'person', name: { full }, department: DEPARTMENT } }, context()));
+      await commands.execute(new RegisterPartyCommand({ partyId, kind: 'person', name: { full }, department: DEPARTMENT }, context()));
       return partyId;
     };
     const small = await register('Bench Writer');
