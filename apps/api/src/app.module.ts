@@ -21,8 +21,9 @@ import { createValidationPipe } from './http/validation.pipe';
 import { InteractionsController } from './interactions/interactions.controller';
 import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
+import { MeController } from './session/me.controller';
 
-export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController];
+export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController, MeController];
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {

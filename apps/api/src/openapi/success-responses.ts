@@ -5,6 +5,7 @@ import { LivenessResponse, ReadinessResponse } from '../health/health.responses'
 import { ContactPointAddedResponse, LegalHoldPlacedResponse, RelationshipLinkedResponse, WriteResultResponse } from '../http/write-result.response';
 import { InteractionViewResponse } from '../interactions/interaction-view.response';
 import { AccessGrantPageResponse } from '../parties/access-grant.response';
+import { MeResponse } from '../session/me.response';
 import { ConsentDecisionResponse, PartyChangesResponse, PartySearchResponse, PartyViewResponse, TimelinePageResponse } from '../parties/party-view.response';
 
 export type ResponseHeader = 'ETag' | 'Location' | 'X-Ledger-Position' | 'Idempotent-Replayed' | 'Content-Disposition';
@@ -54,6 +55,7 @@ export const SUCCESS_BODIES: Record<string, SuccessBody> = {
   HealthController_live: { type: LivenessResponse },
   HealthController_ready: { type: ReadinessResponse },
   AccessGrantsController_list: { type: AccessGrantPageResponse },
+  MeController_me: { type: MeResponse },
 };
 
 export const COMMAND_WRITE: SuccessBody = { type: WriteResultResponse, headers: WRITE_HEADERS };
