@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ACTION_ROLES, Action } from '@civic-ledger/application';
-import { startTestApp, TestApp } from './support/test-app';
+import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
+import { person, startTestApp, TestApp } from './support/test-app';
 
 /** The API the staff console builds on: who am I, search listings, duplicates, bundles, console settings. */
 describe('the console API', () => {
@@ -28,6 +30,55 @@ describe('the console API', () => {
       expect(res.body.actions).toContain('party.bundle');
       const anonymous = await t.anonymous.get('/v1/me').expect(401);
       expect(anonymous.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+  });
+
+  describe('search', () => {
+    it('records one "listed" entry per search naming the parties it showed, told apart from opening a record', async () => {
+      const name = `Listed ${randomUUID().slice(0, 6)}`;
+      const ids: string[] = [];
+      for (const email of ['ada@example.org', 'bea@example.net', undefined]) {
+        const body = person(name, email ? { contactPoints: [{ kind: 'email', value: email }] } : {});
+        ids.push((await t.http.post('/v1/parties').send(body).expect(201)).body.id);
+      }
+      const head = String(await t.events.headPosition());
+      const clerk = await t.token('clerk', ['housing', 'waste', 'benefits', 'social-care'], `searcher-${name.slice(-6)}`);
+      const before = await t.events.headPosition();
+      const found = await t.anonymous.get(`/v1/parties?q=${encodeURIComponent(name)}`).set('Authorization', clerk).set('X-Min-Position', head).set('X-Purpose', 'counter').expect(200);
+      expect(found.body.items.map((p: { id: string }) => p.id).sort()).toEqual([...ids].sort());
+      expect(found.body.items.map((p: { hint: string | null }) => p.hint).sort()).toEqual(['a•••@example.org', 'b•••@example.net', null].sort());
+      await t.anonymous.get(`/v1/parties/${ids[0]}`).set('Authorization', clerk).expect(200);
+      await t.app.get(AccessRecorder).log.flush();
+
+      // In the ledger: one entry for the search (all three parties), one for the view.
+      const entries = (await t.events.readAll({ fromPosition: before })).filter((e) => e.type === 'PartyRecordsAccessed').flatMap((e) => (e.data as { accesses: object[] }).accesses);
+      expect(entries).toEqual([
+        expect.objectContaining({ access: 'listed', partyIds: expect.arrayContaining(ids), endpoint: 'search', purpose: 'counter' }),
+        expect.objectContaining({ partyId: ids[0], endpoint: 'view' }),
+      ]);
+      expect((entries[0] as { partyIds: string[] }).partyIds).toHaveLength(3);
+
+      const now = String(await t.events.headPosition());
+      const whoLooked = (await t.http.get(`/v1/audit/access?partyId=${ids[0]}`).set('X-Min-Position', now).expect(200)).body.items;
+      expect(whoLooked.map((e: { access: string; endpoint: string }) => [e.access, e.endpoint]).sort()).toEqual([['listed', 'search'], ['viewed', 'view']]);
+      expect(whoLooked.find((e: { access: string }) => e.access === 'listed').listing).toEqual({ id: expect.any(String), parties: 3 });
+      const viewed = (await t.http.get(`/v1/audit/access?partyId=${ids[0]}&access=viewed`).expect(200)).body.items;
+      expect(viewed.map((e: { endpoint: string }) => e.endpoint)).toEqual(['view']);
+      const listedOnly = (await t.http.get(`/v1/audit/access?partyId=${ids[1]}&access=listed`).expect(200)).body.items;
+      expect(listedOnly).toEqual([expect.objectContaining({ access: 'listed', endpoint: 'search' })]);
+      expect((await t.http.get(`/v1/audit/access?partyId=${ids[1]}&access=viewed`).expect(200)).body.items).toEqual([]);
+      await t.http.get(`/v1/audit/access?partyId=${ids[1]}&access=seen`).expect(400);
+    });
+
+    it('gives the hint of the kind searched for, and no hint on a stub held by another department', async () => {
+      const email = `hint-${randomUUID().slice(0, 6)}@example.org`;
+      const body = person('Hinted Person', { contactPoints: [{ kind: 'phone', value: '+44 20 7946 0123' }, { kind: 'email', value: email }] });
+      const created = await t.http.post('/v1/parties').send(body).expect(201);
+      const head = created.headers['x-ledger-position'];
+      const byPhone = await t.anonymous.get('/v1/parties?phone=020%207946%200123').set('Authorization', await t.token('clerk')).set('X-Min-Position', head).expect(200);
+      expect(byPhone.body.items.find((p: { id: string }) => p.id === created.body.id).hint).toBe('••• ••• 0123');
+      const elsewhere = await t.anonymous.get(`/v1/parties?email=${email}`).set('Authorization', await t.token('clerk', ['no-such-department'])).expect(200);
+      expect(elsewhere.body.items).toEqual([{ id: created.body.id, heldByAnotherDepartment: true }]);
     });
   });
 });

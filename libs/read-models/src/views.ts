@@ -167,6 +167,10 @@ export interface AccessLogEntry {
   role: string;
   /** What was read: view, timeline, changes, export, replay, … */
   endpoint: string;
+  /** `viewed`: the record was opened; `listed`: the party was among the results of a listing (a search). */
+  access: 'viewed' | 'listed';
+  /** For a listed party: the listing's entry id and how many parties it showed. */
+  listing?: { id: string; parties: number };
   purpose?: string;
   at: string;
   position: number;

@@ -74,12 +74,19 @@ export class ConsistencyProofResponse {
   @ApiProperty({ type: [String], pattern: '^[a-f0-9]+$' }) proof!: string[];
 }
 
+export class AccessListingResponse {
+  @ApiProperty({ description: 'Id of the listing (one per search) in the access ledger' }) id!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'How many parties the listing showed' }) parties!: number;
+}
+
 export class AccessLogEntryResponse {
   @ApiProperty({ description: 'Id of the access-ledger entry' }) id!: string;
   @ApiProperty({ format: 'uuid' }) partyId!: string;
   @ApiProperty() actor!: string;
   @ApiProperty() role!: string;
-  @ApiProperty({ description: 'What was read: view, timeline, changes, export, replay, …' }) endpoint!: string;
+  @ApiProperty({ description: 'What was read: view, timeline, changes, export, replay, search, …' }) endpoint!: string;
+  @ApiProperty({ enum: ['viewed', 'listed'], description: '`viewed`: the record was opened; `listed`: the party was among the results of a search' }) access!: string;
+  @ApiPropertyOptional({ type: AccessListingResponse, description: 'For a listed party: the listing it appeared in' }) listing?: AccessListingResponse;
   @ApiPropertyOptional() purpose?: string;
   @ApiProperty(INSTANT) at!: string;
   @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
