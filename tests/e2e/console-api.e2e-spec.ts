@@ -81,4 +81,25 @@ describe('the console API', () => {
       expect(elsewhere.body.items).toEqual([{ id: created.body.id, heldByAnotherDepartment: true }]);
     });
   });
+
+  describe('GET /v1/parties/duplicates', () => {
+    it('lists parties sharing an exact e-mail, phone or identifier that the supervisor sees; merged ones drop out', async () => {
+      const email = `dup-${randomUUID().slice(0, 6)}@example.org`;
+      const asHousing = await t.token('supervisor', ['housing'], 'dup-sup');
+      const register = async (name: string, department: string, extra: object) =>
+        (await t.anonymous.post('/v1/parties').set('Authorization', await t.token('supervisor', [department])).send(person(name, { department, ...extra })).expect(201));
+      const a = (await register('Dup One', 'housing', { contactPoints: [{ kind: 'email', value: email }] })).body.id;
+      const b = (await register('Dup Two', 'housing', { contactPoints: [{ kind: 'email', value: email.toUpperCase() }] })).body.id;
+      const c = await register('Dup Three', 'waste', { contactPoints: [{ kind: 'email', value: email }] });
+      const mine = async () => {
+        const res = await t.anonymous.get('/v1/parties/duplicates?limit=200').set('Authorization', asHousing).set('X-Min-Position', String(await t.events.headPosition())).expect(200);
+        return (res.body.items as { key: string; hint: string; parties: { id: string }[] }[]).filter((i) => i.parties.some((p) => [a, b].includes(p.id)));
+      };
+      expect(await mine()).toEqual([{ key: 'email', hint: `d•••@example.org`, parties: [a, b].sort().map((id) => ({ id, displayName: id === a ? 'Dup One' : 'Dup Two' })) }]);
+      expect(JSON.stringify(await mine())).not.toContain(c.body.id);
+      await t.anonymous.get('/v1/parties/duplicates').set('Authorization', await t.token('caseworker')).expect(403);
+      await t.anonymous.post(`/v1/parties/${b}/merges`).set('Authorization', asHousing).send({ survivorPartyId: a, reason: 'duplicate' }).expect(201);
+      expect(await mine()).toEqual([]);
+    });
+  });
 });

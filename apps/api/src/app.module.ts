@@ -22,8 +22,9 @@ import { InteractionsController } from './interactions/interactions.controller';
 import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
 import { MeController } from './session/me.controller';
+import { DuplicatesController } from './parties/duplicates.controller';
 
-export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController, MeController];
+export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController, MeController];
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {

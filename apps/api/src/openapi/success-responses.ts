@@ -6,6 +6,7 @@ import { ContactPointAddedResponse, LegalHoldPlacedResponse, RelationshipLinkedR
 import { InteractionViewResponse } from '../interactions/interaction-view.response';
 import { AccessGrantPageResponse } from '../parties/access-grant.response';
 import { MeResponse } from '../session/me.response';
+import { DuplicateCandidatePageResponse } from '../parties/duplicates.response';
 import { ConsentDecisionResponse, PartyChangesResponse, PartySearchResponse, PartyViewResponse, TimelinePageResponse } from '../parties/party-view.response';
 
 export type ResponseHeader = 'ETag' | 'Location' | 'X-Ledger-Position' | 'Idempotent-Replayed' | 'Content-Disposition';
@@ -56,6 +57,7 @@ export const SUCCESS_BODIES: Record<string, SuccessBody> = {
   HealthController_ready: { type: ReadinessResponse },
   AccessGrantsController_list: { type: AccessGrantPageResponse },
   MeController_me: { type: MeResponse },
+  DuplicatesController_list: { type: DuplicateCandidatePageResponse },
 };
 
 export const COMMAND_WRITE: SuccessBody = { type: WriteResultResponse, headers: WRITE_HEADERS };
