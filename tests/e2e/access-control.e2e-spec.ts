@@ -72,6 +72,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/v1/audit/public-key', path: () => '/v1/audit/public-key', allowed: [...ROLES] },
   { method: 'get', route: '/v1/audit/proofs/inclusion', path: (f) => `/v1/audit/proofs/inclusion?position=${f.firstPosition}`, allowed: ['auditor', 'service'] },
   { method: 'get', route: '/v1/parties/duplicates', path: () => '/v1/parties/duplicates', allowed: ['supervisor'] },
+  { method: 'get', route: '/v1/audit/bundles/{id}', path: (f) => `/v1/audit/bundles/${f.party}`, allowed: ['auditor'] },
   { method: 'get', route: '/v1/me', path: () => '/v1/me', allowed: [...ROLES] },
   { method: 'get', route: '/v1/audit/proofs/consistency', path: () => '/v1/audit/proofs/consistency?first=1&second=2', allowed: ['auditor', 'service'] },
 ];

@@ -1,7 +1,18 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ACTION_ROLES, Action } from '@civic-ledger/application';
 import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
 import { person, startTestApp, TestApp } from './support/test-app';
+
+const run = promisify(execFile);
+/** The built CLI (npm run build first). */
+const CLI = join(__dirname, '..', '..', 'bin', 'civic-ledger');
+const verifyBundle = (file: string) => run(process.execPath, [CLI, 'verify-bundle', file, '--json'], { env: { PATH: process.env.PATH } })
+  .then(({ stdout }) => ({ code: 0, report: JSON.parse(stdout) }), (e: { code: number; stdout: string }) => ({ code: e.code, report: JSON.parse(e.stdout) }));
 
 /** The API the staff console builds on: who am I, search listings, duplicates, bundles, console settings. */
 describe('the console API', () => {
@@ -100,6 +111,48 @@ describe('the console API', () => {
       await t.anonymous.get('/v1/parties/duplicates').set('Authorization', await t.token('caseworker')).expect(403);
       await t.anonymous.post(`/v1/parties/${b}/merges`).set('Authorization', asHousing).send({ survivorPartyId: a, reason: 'duplicate' }).expect(201);
       expect(await mine()).toEqual([]);
+    });
+  });
+
+  describe('GET /v1/audit/bundles/{partyId}', () => {
+    it('downloads a bundle that `civic-ledger verify-bundle` accepts offline, and that fails once tampered with; recorded as a look', async () => {
+      const created = await t.http.post('/v1/parties').send(person('Bundled Person', { contactPoints: [{ kind: 'email', value: 'bundled@example.org' }] })).expect(201);
+      const id = created.body.id as string;
+      await t.http.post('/v1/interactions').send({
+        channel: 'phone', direction: 'inbound', occurredAt: '2024-03-01T10:00:00Z', partyIds: [id], department: 'housing', topics: ['repairs'], summary: 'Boiler broken',
+      }).expect(201);
+      const head = String(await t.events.headPosition());
+      const res = await t.anonymous.get(`/v1/audit/bundles/${id}`).set('Authorization', await t.token('auditor', [], 'bundle-auditor')).set('X-Min-Position', head).expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="party-${id}.bundle.json"`);
+      expect(res.body.format).toBe('civic-ledger-bundle/1');
+
+      const dir = mkdtempSync(join(tmpdir(), 'cl-bundle-'));
+      try {
+        const file = join(dir, 'bundle.json');
+        writeFileSync(file, res.text);
+        expect(await verifyBundle(file)).toEqual({ code: 0, report: { ok: true, partyId: id, events: 3, problems: [] } });
+
+        const tampered = JSON.parse(res.text);
+        tampered.files['events.ndjson'] = tampered.files['events.ndjson'].replace('"department":"housing"', '"department":"waste"');
+        writeFileSync(file, JSON.stringify(tampered));
+        const bad = await verifyBundle(file);
+        expect(bad.code).toBe(1);
+        expect(bad.report.ok).toBe(false);
+        expect(bad.report.problems).toContain('events.ndjson was altered after the bundle was made (its SHA-256 differs from the manifest)');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+
+      await t.app.get(AccessRecorder).log.flush();
+      const looks = (await t.http.get(`/v1/audit/access?actor=bundle-auditor`).set('X-Min-Position', String(await t.events.headPosition())).expect(200)).body.items;
+      expect(looks).toEqual([expect.objectContaining({ partyId: id, endpoint: 'bundle', access: 'viewed' })]);
+    });
+
+    it('is for auditors only, and answers an unknown party with 404', async () => {
+      const id = (await t.http.post('/v1/parties').send(person('Not For You')).expect(201)).body.id;
+      await t.anonymous.get(`/v1/audit/bundles/${id}`).set('Authorization', await t.token('privacy-officer')).expect(403);
+      await t.http.get(`/v1/audit/bundles/${randomUUID()}`).expect(404);
     });
   });
 });

@@ -23,8 +23,9 @@ import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
 import { MeController } from './session/me.controller';
 import { DuplicatesController } from './parties/duplicates.controller';
+import { BundlesController } from './audit/bundles.controller';
 
-export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController, MeController];
+export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, BundlesController, HealthController, MeController];
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {

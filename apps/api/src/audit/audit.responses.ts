@@ -96,3 +96,17 @@ export class AccessLogPageResponse {
   @ApiProperty({ type: [AccessLogEntryResponse] }) items!: AccessLogEntryResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
+
+export class BundleFilesResponse {
+  @ApiProperty({ description: 'format, partyId, asOf, createdAt, eventCount, checkpoint and the SHA-256 of every other file (JSON text)' }) 'manifest.json'!: string;
+  @ApiProperty({ description: "The party's events as stored, one JSON object per line, oldest first" }) 'events.ndjson'!: string;
+  @ApiProperty({ description: 'An inclusion proof per event against the checkpoint (JSON text)' }) 'proofs.json'!: string;
+  @ApiProperty({ description: 'The signed checkpoint (JSON text)' }) 'checkpoint.json'!: string;
+  @ApiProperty({ description: 'The Ed25519 public key that verifies the checkpoint (PEM)' }) 'public-key.pem'!: string;
+}
+
+/** An export bundle as one document: the files of a bundle directory, by name, unchanged. */
+export class BundleDocumentResponse {
+  @ApiProperty({ enum: ['civic-ledger-bundle/1'] }) format!: string;
+  @ApiProperty({ type: BundleFilesResponse }) files!: BundleFilesResponse;
+}

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { AccessLogPageResponse, CheckpointListResponse, ConsistencyProofResponse, InclusionProofResponse, PublicKeyResponse, SignedCheckpointResponse, VerifyLedgerResponse } from '../audit/audit.responses';
+import { AccessLogPageResponse, BundleDocumentResponse, CheckpointListResponse, ConsistencyProofResponse, InclusionProofResponse, PublicKeyResponse, SignedCheckpointResponse, VerifyLedgerResponse } from '../audit/audit.responses';
 import { CorrespondencePageResponse, CorrespondenceViewResponse } from '../correspondence/correspondence-view.response';
 import { LivenessResponse, ReadinessResponse } from '../health/health.responses';
 import { ContactPointAddedResponse, LegalHoldPlacedResponse, RelationshipLinkedResponse, WriteResultResponse } from '../http/write-result.response';
@@ -58,6 +58,7 @@ export const SUCCESS_BODIES: Record<string, SuccessBody> = {
   AccessGrantsController_list: { type: AccessGrantPageResponse },
   MeController_me: { type: MeResponse },
   DuplicatesController_list: { type: DuplicateCandidatePageResponse },
+  BundlesController_bundle: { type: BundleDocumentResponse, headers: ['Content-Disposition'] },
 };
 
 export const COMMAND_WRITE: SuccessBody = { type: WriteResultResponse, headers: WRITE_HEADERS };
