@@ -76,7 +76,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/v1/me', path: () => '/v1/me', allowed: [...ROLES] },
   { method: 'get', route: '/v1/audit/proofs/consistency', path: () => '/v1/audit/proofs/consistency?first=1&second=2', allowed: ['auditor', 'service'] },
 ];
-const PUBLIC_ROUTES = ['get /health/live', 'get /health/ready'];
+const PUBLIC_ROUTES = ['get /health/live', 'get /health/ready', 'get /v1/console/config'];
 
 describe('access control', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ApplicationModule } from '@civic-ledger/application';
-import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER } from '@civic-ledger/composition';
+import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER, withConsoleIssuer } from '@civic-ledger/composition';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -22,10 +22,11 @@ import { InteractionsController } from './interactions/interactions.controller';
 import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
 import { MeController } from './session/me.controller';
+import { ConsoleConfigController } from './session/console-config.controller';
 import { DuplicatesController } from './parties/duplicates.controller';
 import { BundlesController } from './audit/bundles.controller';
 
-export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, BundlesController, HealthController, MeController];
+export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, BundlesController, HealthController, MeController, ConsoleConfigController];
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {
@@ -46,7 +47,7 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
+        { provide: TOKEN_VERIFIER, useFactory: () => withConsoleIssuer(createTokenVerifier(config), config) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -5,6 +5,7 @@ export * from './kept-read-model-sets';
 export * from './ledger-metrics';
 export * from './ledger.module';
 export * from './tokens';
+export * from './console-issuer';
 export * from './logging';
 export * from './read-model-progress';
 export * from './checkpoint-scheduler';

@@ -6,6 +6,7 @@ import { ContactPointAddedResponse, LegalHoldPlacedResponse, RelationshipLinkedR
 import { InteractionViewResponse } from '../interactions/interaction-view.response';
 import { AccessGrantPageResponse } from '../parties/access-grant.response';
 import { MeResponse } from '../session/me.response';
+import { ConsoleConfigResponse } from '../session/console-config.controller';
 import { DuplicateCandidatePageResponse } from '../parties/duplicates.response';
 import { ConsentDecisionResponse, PartyChangesResponse, PartySearchResponse, PartyViewResponse, TimelinePageResponse } from '../parties/party-view.response';
 
@@ -57,6 +58,7 @@ export const SUCCESS_BODIES: Record<string, SuccessBody> = {
   HealthController_ready: { type: ReadinessResponse },
   AccessGrantsController_list: { type: AccessGrantPageResponse },
   MeController_me: { type: MeResponse },
+  ConsoleConfigController_consoleConfig: { type: ConsoleConfigResponse },
   DuplicatesController_list: { type: DuplicateCandidatePageResponse },
   BundlesController_bundle: { type: BundleDocumentResponse, headers: ['Content-Disposition'] },
 };
