@@ -155,4 +155,38 @@ describe('the console API', () => {
       await t.http.get(`/v1/audit/bundles/${randomUUID()}`).expect(404);
     });
   });
+
+  describe('browser hygiene', () => {
+    it('sends no upgrade-insecure-requests on plain HTTP (the default), but keeps the rest of the CSP', async () => {
+      const csp = (await t.anonymous.get('/health/live').expect(200)).headers['content-security-policy'];
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      const scriptSrc = String(csp).split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+      expect(scriptSrc).toBe("script-src 'self'");
+    });
+
+    it('serves a favicon without a token at /favicon.ico and /console/favicon.ico', async () => {
+      for (const path of ['/favicon.ico', '/console/favicon.ico']) {
+        const res = await t.anonymous.get(path).expect(200);
+        expect(res.headers['content-type']).toBe('image/svg+xml');
+        expect(String(res.body instanceof Buffer ? res.body : res.text)).toContain('<svg');
+      }
+      expect((await t.anonymous.get('/openapi.json').expect(200)).body.paths).not.toHaveProperty('/favicon.ico');
+    });
+  });
+});
+
+describe('the CSP behind TLS', () => {
+  it('asks browsers to upgrade insecure requests when BEHIND_TLS=true (or PUBLIC_BASE_URL is https)', async () => {
+    const envs: Record<string, string>[] = [{ BEHIND_TLS: 'true' }, { PUBLIC_BASE_URL: 'https://ledger.example.gov' }];
+    for (const env of envs) {
+      const t = await startTestApp(env);
+      try {
+        expect((await t.anonymous.get('/health/live').expect(200)).headers['content-security-policy']).toContain('upgrade-insecure-requests');
+        expect((await t.anonymous.get('/v1/console/config').expect(200)).body).toEqual({ signIn: 'token' });
+      } finally {
+        await t.close();
+      }
+    }
+  });
 });
