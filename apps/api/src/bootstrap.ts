@@ -19,7 +19,9 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   http.set('query parser', 'simple');
   // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing. Browsers are
   // told to upgrade insecure requests only behind TLS: on plain HTTP that would send the console's scripts to https.
-  const strict = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null } } });
+  // The console's OIDC sign-in fetches the issuer's discovery document and token endpoint from the browser.
+  const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
+  const strict = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } });
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => ((req.path.startsWith('/docs') ? docs : strict) as (a: unknown, b: unknown, c: () => void) => void)(req, res, next));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
