@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ACTION_ROLES, Action } from '@civic-ledger/application';
 import { AccessRecorder } from '../../apps/api/src/auth/access-recorder';
-import { person, startTestApp, TestApp } from './support/test-app';
+import { person, readStoreVariants, startTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
 /** The built CLI (npm run build first). */
@@ -15,11 +15,11 @@ const verifyBundle = (file: string) => run(process.execPath, [CLI, 'verify-bundl
   .then(({ stdout }) => ({ code: 0, report: JSON.parse(stdout) }), (e: { code: number; stdout: string }) => ({ code: e.code, report: JSON.parse(e.stdout) }));
 
 /** The API the staff console builds on: who am I, search listings, duplicates, bundles, console settings. */
-describe('the console API', () => {
+describe.each(readStoreVariants())('the console API (%s)', (_variant, env) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(env);
   });
   afterAll(async () => t.close());
 
