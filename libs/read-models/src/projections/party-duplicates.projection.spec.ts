@@ -46,8 +46,8 @@ describe('party duplicates projection', () => {
     ledger.add({ type: 'PartyErased', data: { partyId: 'p-2', legalBasis: 'GDPR Art. 17' } });
     await given(...ledger.events).thenDocuments(D, [{ id: 'email|same@example.org', kind: 'email', value: 'same@example.org', partyIds: ['p-1'], shared: false }]);
     await given(...ledger.events).thenDocuments(COLLECTIONS.partyDuplicateKeys, [
-      { id: 'p-1', contactPoints: { 'cp-p-1': 'email|same@example.org' }, identifiers: [], position: 2 },
-      { id: 'p-2', contactPoints: {}, identifiers: [], position: 5 },
+      { id: 'p-1', contactPoints: { 'cp-p-1': 'email|same@example.org' }, identifiers: [] },
+      { id: 'p-2', contactPoints: {}, identifiers: [] },
     ]);
   });
 });

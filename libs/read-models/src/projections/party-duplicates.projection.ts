@@ -8,11 +8,12 @@ const D = COLLECTIONS.partyDuplicates;
 const K = COLLECTIONS.partyDuplicateKeys;
 
 /**
- * What a party holds: each contact point's key, and its identifiers' keys (a key may be held twice), and the
- * position of the last of its events applied. Kept after erasure (empty), so an old event delivered again
- * never brings back a key the party has left: shared key documents are deleted when no one holds them.
+ * What a party holds: each contact point's key, and its identifiers' keys (a key may be held twice). Written
+ * with every change of the party's keys and kept after erasure (empty), so it tells an old event delivered
+ * again (`ctx.reflects`), which must not bring back a key the party has left: key documents are deleted
+ * when no one holds them, which leaves no position behind.
  */
-interface Held { id: string; contactPoints: Record<string, string>; identifiers: string[]; position: number; [field: string]: unknown }
+interface Held { id: string; contactPoints: Record<string, string>; identifiers: string[]; [field: string]: unknown }
 
 const held = (keys: Held) => [...Object.values(keys.contactPoints), ...keys.identifiers];
 
@@ -33,10 +34,10 @@ async function leave(ctx: ProjectionContext, partyId: string, keyId: string): Pr
   else ctx.put(D, { ...group, partyIds, shared: partyIds.length > 1 });
 }
 
-async function apply(event: PartyEvent, position: number, ctx: ProjectionContext): Promise<void> {
+async function apply(event: PartyEvent, ctx: ProjectionContext): Promise<void> {
   const partyId = event.data.partyId;
-  const keys: Held = (await ctx.get<Held>(K, partyId)) ?? { id: partyId, contactPoints: {}, identifiers: [], position: 0 };
-  if (keys.position >= position) return;
+  if (await ctx.reflects(K, partyId)) return;
+  const keys: Held = (await ctx.get<Held>(K, partyId)) ?? { id: partyId, contactPoints: {}, identifiers: [] };
   switch (event.type) {
     case 'ContactPointAdded': {
       if (event.data.kind !== 'email' && event.data.kind !== 'phone') return;
@@ -67,7 +68,7 @@ async function apply(event: PartyEvent, position: number, ctx: ProjectionContext
     default:
       return;
   }
-  ctx.put(K, { ...keys, position });
+  ctx.put(K, keys);
 }
 
 /**
@@ -80,7 +81,7 @@ export const partyDuplicatesProjection: Projection = {
     { name: D, indexes: [{ name: 'shared_id', fields: ['shared', 'id'] }] },
     { name: K, indexes: [] },
   ],
-  async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-    if (isPartyEvent(event)) await apply(event, env.position, ctx);
+  async project(event: LedgerEvent, _env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+    if (isPartyEvent(event)) await apply(event, ctx);
   },
 };
