@@ -71,9 +71,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/v1/audit/checkpoints', path: () => '/v1/audit/checkpoints', allowed: ['auditor', 'service'] },
   { method: 'get', route: '/v1/audit/public-key', path: () => '/v1/audit/public-key', allowed: [...ROLES] },
   { method: 'get', route: '/v1/audit/proofs/inclusion', path: (f) => `/v1/audit/proofs/inclusion?position=${f.firstPosition}`, allowed: ['auditor', 'service'] },
+  { method: 'get', route: '/v1/parties/duplicates', path: () => '/v1/parties/duplicates', allowed: ['supervisor'] },
+  { method: 'get', route: '/v1/audit/bundles/{id}', path: (f) => `/v1/audit/bundles/${f.party}`, allowed: ['auditor'] },
+  { method: 'get', route: '/v1/me', path: () => '/v1/me', allowed: [...ROLES] },
   { method: 'get', route: '/v1/audit/proofs/consistency', path: () => '/v1/audit/proofs/consistency?first=1&second=2', allowed: ['auditor', 'service'] },
 ];
-const PUBLIC_ROUTES = ['get /health/live', 'get /health/ready'];
+const PUBLIC_ROUTES = ['get /health/live', 'get /health/ready', 'get /v1/console/config'];
 
 describe('access control', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@civic-ledger/application';
-import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER } from '@civic-ledger/composition';
+import { createTokenVerifier, LedgerModule, LedgerOptions, TOKEN_VERIFIER, withConsoleIssuer } from '@civic-ledger/composition';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -22,12 +22,16 @@ import { createValidationPipe } from './http/validation.pipe';
 import { InteractionsController } from './interactions/interactions.controller';
 import { PartiesController } from './parties/parties.controller';
 import { PartyReadsController } from './parties/party-reads.controller';
+import { MeController } from './session/me.controller';
+import { ConsoleConfigController } from './session/console-config.controller';
+import { DuplicatesController } from './parties/duplicates.controller';
+import { BundlesController } from './audit/bundles.controller';
 
 /** The one stdout destination of the API process: application logs and request lines, never interleaved. */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 const LOG_FLUSH_MS = 200;
 
-export const API_CONTROLLERS = [PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, HealthController];
+export const API_CONTROLLERS = [DuplicatesController, PartiesController, PartyReadsController, AccessGrantsController, InteractionsController, CorrespondenceController, AuditController, BundlesController, HealthController, MeController, ConsoleConfigController];
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: LedgerOptions = { runProjector: true }): DynamicModule {
@@ -60,7 +64,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Guards run in this order: rate limit (only when there is one), authentication and roles, read-your-writes.
         ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
-        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
+        { provide: TOKEN_VERIFIER, useFactory: () => withConsoleIssuer(createTokenVerifier(config), config) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: ConsistencyGuard },
       ],

@@ -27,8 +27,12 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   fastify.decorateRequest('principal', null);
   registerRequestLog(fastify, config.logLevel, app.get<LineSink>(LOG_DESTINATION));
   registerJsonBody(fastify, config.bodyLimitBytes);
-  // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing.
-  registerSecurityHeaders(fastify, helmetHeaders(), helmetHeaders({ contentSecurityPolicy: false }));
+  // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing. Browsers are
+  // told to upgrade insecure requests only behind TLS: on plain HTTP that would send the console's scripts to https.
+  // The console's OIDC sign-in fetches the issuer's discovery document and token endpoint from the browser.
+  const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
+  const strict = helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } });
+  registerSecurityHeaders(fastify, strict, helmetHeaders({ contentSecurityPolicy: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
   const document = createApiDocument(app, API_CONTROLLERS);
   registerMethodNotAllowed(fastify, document.paths as Record<string, Record<string, unknown>>);

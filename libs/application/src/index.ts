@@ -11,4 +11,5 @@ export * from './parties';
 export * from './interactions';
 export * from './correspondence';
 export * from './audit';
+export * from './session';
 export * from './application.module';

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { accessLogStreamId, PARTY_RECORDS_ACCESSED, PartyRecordAccess, PartyRecordsAccessed } from '@civic-ledger/domain';
+import { AccessLedgerEntry, accessLogStreamId, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { EventStore, NewEvent } from '@civic-ledger/event-store';
 
 export { accessLogStreamId };
 
-/** One look at a party's record by a person. */
-export interface AccessRecord {
-  readonly partyId: string;
+interface AccessCommon {
   /** Who looked (the token's subject, or `cli:<os user>`). */
   readonly actor: string;
   readonly role: string;
@@ -17,6 +15,9 @@ export interface AccessRecord {
   readonly correlationId?: string;
   readonly at: Date;
 }
+
+/** One look at a party's record by a person ("viewed"), or one listing of parties shown to a person ("listed": a search). */
+export type AccessRecord = (AccessCommon & { readonly partyId: string }) | (AccessCommon & { readonly access: 'listed'; readonly partyIds: readonly string[] });
 
 export interface AccessLogOptions {
   /** Longest an access waits before it is appended (and the most a crash can lose). */
@@ -102,9 +103,10 @@ export class AccessLog {
 /** The actor of the batch events themselves (each access names its reader). */
 export const ACCESS_LEDGER_ACTOR = 'civic-ledger:access-ledger';
 
-function toEntry(access: AccessRecord): PartyRecordAccess {
+function toEntry(access: AccessRecord): AccessLedgerEntry {
   return {
-    partyId: access.partyId, actor: access.actor, role: access.role, endpoint: access.endpoint, at: access.at.toISOString(),
+    ...('partyId' in access ? { partyId: access.partyId } : { access: 'listed' as const, partyIds: [...access.partyIds] }),
+    actor: access.actor, role: access.role, endpoint: access.endpoint, at: access.at.toISOString(),
     ...(access.purpose ? { purpose: access.purpose } : {}),
     ...(access.correlationId ? { correlationId: access.correlationId } : {}),
   };

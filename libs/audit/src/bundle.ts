@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLink, RecordedEvent } from '@civic-ledger/event-store';
 import { SignedCheckpoint, verifyCheckpointSignature } from './checkpoints';
@@ -23,9 +23,25 @@ export interface BundleInput {
 
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 
+/** The files of a bundle by name (manifest.json included), as written to a directory or carried in one document. */
+export type BundleFiles = Record<string, string>;
+
+/** A bundle as one JSON document (the HTTP download): the directory's files by name, unchanged. */
+export interface BundleDocument {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly files: BundleFiles;
+}
+
 /** A self-contained, offline-verifiable record of one party: events, chains, proofs, signed root, key. */
 export function writeBundle(dir: string, input: BundleInput): { files: Record<string, string> } {
   mkdirSync(dir, { recursive: true });
+  const bundle = bundleFiles(input);
+  for (const [name, content] of Object.entries(bundle)) writeFileSync(join(dir, name), content);
+  return { files: (JSON.parse(bundle['manifest.json']) as { files: Record<string, string> }).files };
+}
+
+/** The bundle's files in memory: what `writeBundle` writes, and what the HTTP route sends as one document. */
+export function bundleFiles(input: BundleInput): BundleFiles {
   const indexOf = new Map(input.positions.map((p, i) => [p, i]));
   const proofs = input.events.map((e) => {
     const leafIndex = indexOf.get(e.position);
@@ -39,13 +55,9 @@ export function writeBundle(dir: string, input: BundleInput): { files: Record<st
     'public-key.pem': input.publicKeyPem,
   };
   const files: Record<string, string> = {};
-  for (const name of FILES) {
-    writeFileSync(join(dir, name), contents[name]);
-    files[name] = sha256(contents[name]);
-  }
+  for (const name of FILES) files[name] = sha256(contents[name]);
   const manifest = { format: BUNDLE_FORMAT, partyId: input.partyId, asOf: input.asOf, createdAt: input.createdAt, eventCount: input.events.length, checkpoint: { treeSize: input.checkpoint.treeSize, rootHash: input.checkpoint.rootHash }, files };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return { files };
+  return { ...contents, 'manifest.json': JSON.stringify(manifest, null, 2) };
 }
 
 export interface BundleReport {
@@ -55,23 +67,55 @@ export interface BundleReport {
   problems: string[];
 }
 
-function read(dir: string, name: string, problems: string[]): string | null {
-  try {
-    return readFileSync(join(dir, name), 'utf8');
-  } catch {
-    problems.push(`${name} is missing`);
-    return null;
-  }
+type ReadFile = (name: string) => string | null;
+
+function read(file: ReadFile, name: string, problems: string[]): string | null {
+  const content = file(name);
+  if (content === null) problems.push(`${name} is missing`);
+  return content;
 }
 
-/** Verifies a bundle with nothing but its files: hashes, signature, chains, inclusion proofs. */
-export function verifyBundle(dir: string): BundleReport {
+function fromDirectory(dir: string): ReadFile {
+  return (name) => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * Verifies a bundle with nothing but its files: hashes, signature, chains, inclusion proofs. `path` is a
+ * bundle directory (`export --bundle`) or a bundle document (the JSON file `GET /v1/audit/bundles/{partyId}` sends).
+ */
+export function verifyBundle(path: string): BundleReport {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return verifyBundleDocument(readFileSync(path, 'utf8'));
+  return verifyBundleFiles(fromDirectory(path));
+}
+
+/** Verifies a bundle document (one JSON file holding the bundle's files). */
+export function verifyBundleDocument(text: string): BundleReport {
+  let doc: Partial<BundleDocument>;
+  try {
+    doc = JSON.parse(text) as Partial<BundleDocument>;
+  } catch {
+    return { ok: false, partyId: null, events: 0, problems: ['the file is not a bundle document (not JSON)'] };
+  }
+  if (doc.format !== BUNDLE_FORMAT || typeof doc.files !== 'object' || doc.files === null) {
+    return { ok: false, partyId: null, events: 0, problems: [`the file is not a bundle document (format ${String(doc.format)})`] };
+  }
+  const files = doc.files;
+  return verifyBundleFiles((name) => (Object.prototype.hasOwnProperty.call(files, name) && typeof files[name] === 'string' ? files[name] : null));
+}
+
+function verifyBundleFiles(file: ReadFile): BundleReport {
   const problems: string[] = [];
-  const manifestText = read(dir, 'manifest.json', problems);
+  const manifestText = read(file, 'manifest.json', problems);
   const manifest = manifestText ? (JSON.parse(manifestText) as { format: string; partyId: string; files: Record<string, string> }) : null;
   const text: Partial<Record<string, string>> = {};
   for (const name of FILES) {
-    const content = read(dir, name, problems);
+    const content = read(file, name, problems);
     if (content === null) continue;
     text[name] = content;
     if (manifest && manifest.files[name] !== sha256(content)) problems.push(`${name} was altered after the bundle was made (its SHA-256 differs from the manifest)`);

@@ -6,6 +6,7 @@ export * from './ledger-metrics';
 export * from './ledger.module';
 export * from './tokens';
 export * from './token-cache';
+export * from './console-issuer';
 export * from './logging';
 export * from './read-model-progress';
 export * from './checkpoint-scheduler';

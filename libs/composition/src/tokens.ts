@@ -92,7 +92,10 @@ export function principalFrom(payload: JWTPayload): Principal {
   const role = claimed.find((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
   if (!role) throw new TokenRejected(`The bearer token carries no civic-ledger role (one of ${ROLES.join(', ')}).`, 'no-role');
   const departments = Array.isArray(payload.departments) ? payload.departments : typeof payload.department === 'string' ? [payload.department] : [];
-  return { sub: payload.sub, role, departments: departments.filter((d): d is string => typeof d === 'string') };
+  return {
+    sub: payload.sub, role, departments: departments.filter((d): d is string => typeof d === 'string'),
+    ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000).toISOString() } : {}),
+  };
 }
 
 export interface MintOptions {

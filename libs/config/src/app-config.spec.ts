@@ -66,6 +66,31 @@ describe('loadConfig auth', () => {
   });
 });
 
+describe('loadConfig console and TLS', () => {
+  it('signs the console in with a pasted token by default, and sends no upgrade-insecure-requests unless behind TLS', () => {
+    expect(loadConfig({})).toMatchObject({ console: { oidc: null }, behindTls: false, publicBaseUrl: null });
+    expect(loadConfig({ BEHIND_TLS: 'true' }).behindTls).toBe(true);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://ledger.example.gov/' })).toMatchObject({ behindTls: true, publicBaseUrl: 'https://ledger.example.gov' });
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:3000' }).behindTls).toBe(false);
+    expect(() => loadConfig({ BEHIND_TLS: 'yes' })).toThrow(/BEHIND_TLS must be true or false/);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ledger.example.gov' })).toThrow(/PUBLIC_BASE_URL must be an absolute http\(s\) URL/);
+  });
+
+  it('reads the console OIDC client, defaulting the redirect URI from PUBLIC_BASE_URL and the claims to civic_role / civic_departments', () => {
+    expect(loadConfig({ CONSOLE_OIDC_ISSUER: 'https://idp.example/realms/city/', CONSOLE_OIDC_CLIENT_ID: 'console', PUBLIC_BASE_URL: 'https://ledger.example.gov', AUTH_AUDIENCE: 'cl-api' }).console.oidc).toEqual({
+      issuer: 'https://idp.example/realms/city/', discoveryUrl: 'https://idp.example/realms/city/.well-known/openid-configuration', clientId: 'console',
+      redirectUri: 'https://ledger.example.gov/console/callback', scopes: 'openid profile', audience: 'cl-api', roleClaim: 'civic_role', departmentsClaim: 'civic_departments',
+    });
+    expect(loadConfig({
+      CONSOLE_OIDC_ISSUER: 'https://idp.example', CONSOLE_OIDC_CLIENT_ID: 'c', CONSOLE_OIDC_REDIRECT_URI: 'https://x.example/cb', CONSOLE_OIDC_AUDIENCE: 'api',
+      CONSOLE_OIDC_ROLE_CLAIM: 'https://x.example/role', CONSOLE_OIDC_DEPARTMENTS_CLAIM: 'groups',
+    }).console.oidc).toMatchObject({ redirectUri: 'https://x.example/cb', audience: 'api', roleClaim: 'https://x.example/role', departmentsClaim: 'groups' });
+    expect(() => loadConfig({ CONSOLE_OIDC_ISSUER: 'https://idp.example', CONSOLE_OIDC_REDIRECT_URI: 'https://x.example/cb' })).toThrow(/CONSOLE_OIDC_CLIENT_ID is required/);
+    expect(() => loadConfig({ CONSOLE_OIDC_ISSUER: 'https://idp.example', CONSOLE_OIDC_CLIENT_ID: 'c' })).toThrow(/CONSOLE_OIDC_REDIRECT_URI \(or PUBLIC_BASE_URL\) is required/);
+    expect(() => loadConfig({ CONSOLE_OIDC_ISSUER: 'idp', CONSOLE_OIDC_CLIENT_ID: 'c' })).toThrow(/CONSOLE_OIDC_ISSUER must be an absolute http\(s\) URL/);
+  });
+});
+
 describe('loadConfig precedence', () => {
   it('applies defaults under the environment and overrides over it', () => {
     expect(loadConfig({ LOG_LEVEL: 'debug' }, {}, { LOG_LEVEL: 'warn' }).logLevel).toBe('debug');

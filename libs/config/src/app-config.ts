@@ -43,6 +43,15 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Origins allowed by CORS; empty = CORS off (the default). */
   readonly corsOrigins: readonly string[];
+  /** The URL people reach this deployment at (PUBLIC_BASE_URL, no trailing slash), when set. */
+  readonly publicBaseUrl: string | null;
+  /**
+   * Served to browsers over HTTPS (PUBLIC_BASE_URL is https, or BEHIND_TLS=true, e.g. behind a TLS proxy):
+   * only then does the Content-Security-Policy ask browsers to upgrade insecure requests.
+   */
+  readonly behindTls: boolean;
+  /** The staff console's sign-in: OIDC (authorization code + PKCE) when an issuer is set, else a pasted token. */
+  readonly console: { readonly oidc: ConsoleOidcConfig | null };
   /** Bearer-token verification: an OIDC issuer's JWKS, or (unset) the embedded local signing key. */
   readonly auth: {
     readonly jwksUrl: string | null;
@@ -73,6 +82,21 @@ export interface AppConfig {
 }
 
 export type KeyVaultKind = 'sqlite' | 'mongo';
+
+/** OIDC for the staff console; the API also accepts access tokens this issuer signs. */
+export interface ConsoleOidcConfig {
+  /** Issuer identifier (CONSOLE_OIDC_ISSUER), exactly as its tokens' `iss`; discovery at `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly discoveryUrl: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scopes: string;
+  /** The `aud` its access tokens must carry for this API (CONSOLE_OIDC_AUDIENCE; default AUTH_AUDIENCE). */
+  readonly audience: string;
+  /** Claims that carry the civic-ledger role and departments. */
+  readonly roleClaim: string;
+  readonly departmentsClaim: string;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -157,6 +181,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
     leaseSeconds: integer('LEASE_SECONDS', env.LEASE_SECONDS, 15, 2, 600),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 1200, 0, 1_000_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
+    behindTls: flag('BEHIND_TLS', env.BEHIND_TLS) || (publicBaseUrl(env.PUBLIC_BASE_URL)?.startsWith('https://') ?? false),
+    console: { oidc: consoleOidc(env) },
     auth: {
       jwksUrl,
       issuer: jwksUrl ? required('AUTH_ISSUER', env.AUTH_ISSUER, 'AUTH_JWKS_URL is set') : env.AUTH_ISSUER || 'civic-ledger-local',
@@ -173,6 +200,54 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: R
       masterKeyGenerated: !env.MASTER_KEY_FILE,
       previousMasterKeyFiles: (env.MASTER_KEY_PREVIOUS_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
     },
+  };
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ConfigError(`${name} must be true or false (got "${value}").`);
+}
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL (got "${value}").`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an absolute http(s) URL (got "${value}").`);
+  return value;
+}
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+function publicBaseUrl(value: string | undefined): string | null {
+  return value ? withoutTrailingSlash(httpUrl('PUBLIC_BASE_URL', value)) : null;
+}
+
+const CLAIM = /^[\x21-\x7e]{1,200}$/;
+
+function claimName(name: string, value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  if (!CLAIM.test(value)) throw new ConfigError(`${name} must be a claim name (got "${value}").`);
+  return value;
+}
+
+function consoleOidc(env: Record<string, string | undefined>): ConsoleOidcConfig | null {
+  if (!env.CONSOLE_OIDC_ISSUER) return null;
+  const issuer = httpUrl('CONSOLE_OIDC_ISSUER', env.CONSOLE_OIDC_ISSUER);
+  const base = publicBaseUrl(env.PUBLIC_BASE_URL);
+  const redirect = env.CONSOLE_OIDC_REDIRECT_URI || (base ? `${base}/console/callback` : undefined);
+  return {
+    issuer,
+    discoveryUrl: `${withoutTrailingSlash(issuer)}/.well-known/openid-configuration`,
+    clientId: required('CONSOLE_OIDC_CLIENT_ID', env.CONSOLE_OIDC_CLIENT_ID, 'CONSOLE_OIDC_ISSUER is set'),
+    redirectUri: httpUrl('CONSOLE_OIDC_REDIRECT_URI', required('CONSOLE_OIDC_REDIRECT_URI (or PUBLIC_BASE_URL)', redirect, 'CONSOLE_OIDC_ISSUER is set')),
+    scopes: env.CONSOLE_OIDC_SCOPES || 'openid profile',
+    audience: env.CONSOLE_OIDC_AUDIENCE || env.AUTH_AUDIENCE || 'civic-ledger',
+    roleClaim: claimName('CONSOLE_OIDC_ROLE_CLAIM', env.CONSOLE_OIDC_ROLE_CLAIM, 'civic_role'),
+    departmentsClaim: claimName('CONSOLE_OIDC_DEPARTMENTS_CLAIM', env.CONSOLE_OIDC_DEPARTMENTS_CLAIM, 'civic_departments'),
   };
 }
 

@@ -11,6 +11,7 @@ export * from './queries/party-queries';
 export * from './queries/consent';
 export * from './rebuild';
 export * from './queries/access-queries';
+export * from './queries/duplicate-queries';
 export * from './projections/access-log.projection';
 export * from './quarantine';
 export * from './projection-run';

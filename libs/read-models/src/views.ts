@@ -139,7 +139,25 @@ export const COLLECTIONS = {
   partyLookupKeys: 'party_lookup_keys',
   accessLog: 'access_log',
   accessGrants: 'access_grants',
+  partyDuplicates: 'party_duplicates',
+  partyDuplicateKeys: 'party_duplicate_keys',
 } as const;
+
+/**
+ * Parties that share one exact e-mail, phone or identifier (scheme and value): a key and who holds it.
+ * `shared` is true from two parties on: the duplicate candidates supervisors review.
+ */
+export interface DuplicateKeyView {
+  /** `<kind>|<value>` (identifiers: `identifier|<scheme>|<normalised value>`). */
+  readonly id: string;
+  kind: 'email' | 'phone' | 'identifier';
+  value: string;
+  scheme?: string;
+  /** Sorted. */
+  partyIds: string[];
+  shared: boolean;
+  [field: string]: unknown;
+}
 
 /** A break-glass grant, for privacy officers to review and revoke. */
 export interface AccessGrantView {
@@ -167,6 +185,10 @@ export interface AccessLogEntry {
   role: string;
   /** What was read: view, timeline, changes, export, replay, … */
   endpoint: string;
+  /** `viewed`: the record was opened; `listed`: the party was among the results of a listing (a search). */
+  access: 'viewed' | 'listed';
+  /** For a listed party: the listing's entry id and how many parties it showed. */
+  listing?: { id: string; parties: number };
   purpose?: string;
   at: string;
   position: number;

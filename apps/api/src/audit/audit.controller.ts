@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { AccessLogEntry, Page } from '@civic-ledger/read-models';
 import { SignedCheckpoint } from '@civic-ledger/audit';
 import {
@@ -26,6 +26,8 @@ class ConsistencyQueryDto {
 class AccessQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who looked at this party' }) @IsOptional() @IsUUID() partyId?: string;
   @ApiPropertyOptional({ description: 'What this user (token subject) looked at' }) @IsOptional() @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'actor must be a token subject' }) actor?: string;
+  @ApiPropertyOptional({ enum: ['viewed', 'listed'], description: 'Only records opened (viewed), or only searches the party appeared in (listed); both when absent' })
+  @IsOptional() @IsIn(['viewed', 'listed']) access?: 'viewed' | 'listed';
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'From the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
 }
@@ -38,12 +40,12 @@ export class AuditController {
 
   @Get('access')
   @Allow('auditor', 'privacy-officer')
-  @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first' })
+  @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first; `access` tells records opened (viewed) from searches a party appeared in (listed)' })
   access(@Query() q: AccessQueryDto): Promise<Page<AccessLogEntry>> {
     if ((q.partyId === undefined) === (q.actor === undefined)) {
       throw new ApiError('VALIDATION.FAILED', 'Give exactly one of partyId or actor.', [{ field: 'partyId', messages: ['exactly one of partyId or actor'] }]);
     }
-    return this.queries.execute(new AccessLogQuery(q.partyId ? { partyId: q.partyId } : { actor: q.actor as string }, q.limit ?? 50, q.cursor));
+    return this.queries.execute(new AccessLogQuery(q.partyId ? { partyId: q.partyId } : { actor: q.actor as string }, q.limit ?? 50, q.cursor, q.access));
   }
 
   @Get('verify')

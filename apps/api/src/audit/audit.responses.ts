@@ -74,12 +74,19 @@ export class ConsistencyProofResponse {
   @ApiProperty({ type: [String], pattern: '^[a-f0-9]+$' }) proof!: string[];
 }
 
+export class AccessListingResponse {
+  @ApiProperty({ description: 'Id of the listing (one per search) in the access ledger' }) id!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'How many parties the listing showed' }) parties!: number;
+}
+
 export class AccessLogEntryResponse {
   @ApiProperty({ description: 'Id of the access-ledger entry' }) id!: string;
   @ApiProperty({ format: 'uuid' }) partyId!: string;
   @ApiProperty() actor!: string;
   @ApiProperty() role!: string;
-  @ApiProperty({ description: 'What was read: view, timeline, changes, export, replay, …' }) endpoint!: string;
+  @ApiProperty({ description: 'What was read: view, timeline, changes, export, replay, search, …' }) endpoint!: string;
+  @ApiProperty({ enum: ['viewed', 'listed'], description: '`viewed`: the record was opened; `listed`: the party was among the results of a search' }) access!: string;
+  @ApiPropertyOptional({ type: AccessListingResponse, description: 'For a listed party: the listing it appeared in' }) listing?: AccessListingResponse;
   @ApiPropertyOptional() purpose?: string;
   @ApiProperty(INSTANT) at!: string;
   @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
@@ -88,4 +95,18 @@ export class AccessLogEntryResponse {
 export class AccessLogPageResponse {
   @ApiProperty({ type: [AccessLogEntryResponse] }) items!: AccessLogEntryResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class BundleFilesResponse {
+  @ApiProperty({ description: 'format, partyId, asOf, createdAt, eventCount, checkpoint and the SHA-256 of every other file (JSON text)' }) 'manifest.json'!: string;
+  @ApiProperty({ description: "The party's events as stored, one JSON object per line, oldest first" }) 'events.ndjson'!: string;
+  @ApiProperty({ description: 'An inclusion proof per event against the checkpoint (JSON text)' }) 'proofs.json'!: string;
+  @ApiProperty({ description: 'The signed checkpoint (JSON text)' }) 'checkpoint.json'!: string;
+  @ApiProperty({ description: 'The Ed25519 public key that verifies the checkpoint (PEM)' }) 'public-key.pem'!: string;
+}
+
+/** An export bundle as one document: the files of a bundle directory, by name, unchanged. */
+export class BundleDocumentResponse {
+  @ApiProperty({ enum: ['civic-ledger-bundle/1'] }) format!: string;
+  @ApiProperty({ type: BundleFilesResponse }) files!: BundleFilesResponse;
 }

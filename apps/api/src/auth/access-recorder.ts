@@ -6,6 +6,11 @@ import { AuthenticatedRequest, principalOf } from './auth.decorators';
 
 const PURPOSE = /^[\x20-\x7e]{1,200}$/;
 
+function correlationOf(req: AuthenticatedRequest): string | undefined {
+  const correlation = req.headers['x-correlation-id'];
+  return typeof correlation === 'string' ? correlation : undefined;
+}
+
 /**
  * The HTTP side of the access ledger: every read of a party's record by a person goes in with the
  * reason given in `X-Purpose` and the request's correlation id (the ledger itself is AccessRecords).
@@ -29,7 +34,11 @@ export class AccessRecorder {
   }
 
   record(req: AuthenticatedRequest, partyId: string, endpoint: string): void {
-    const correlation = req.headers['x-correlation-id'];
-    this.records.record(principalOf(req), partyId, endpoint, this.purposeOf(req), typeof correlation === 'string' ? correlation : undefined);
+    this.records.record(principalOf(req), partyId, endpoint, this.purposeOf(req), correlationOf(req));
+  }
+
+  /** One "listed" entry for a listing (a search) naming every party it showed. */
+  listed(req: AuthenticatedRequest, partyIds: readonly string[], endpoint: string): void {
+    this.records.listed(principalOf(req), partyIds, endpoint, this.purposeOf(req), correlationOf(req));
   }
 }

@@ -44,8 +44,8 @@ export class CorrespondenceController {
   async list(@Query() q: ListCorrespondenceDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<Page<CorrespondenceView>> {
     this.access.purposeOf(req);
     const page: Page<CorrespondenceView> = await this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, cursor: q.cursor, limit: q.limit ?? 50 }, principal));
-    // A list shows each item's subject and parties: a read of every party it names.
-    for (const partyId of new Set(page.items.flatMap((c) => c.partyIds))) this.access.record(req, partyId, 'correspondence-list');
+    // A list shows each item's subject and parties: one "listed" entry names every party in it.
+    this.access.listed(req, [...new Set(page.items.flatMap((c) => c.partyIds))], 'correspondence-list');
     return page;
   }
 

@@ -1,10 +1,13 @@
 import { Type } from '@nestjs/common';
-import { AccessLogPageResponse, CheckpointListResponse, ConsistencyProofResponse, InclusionProofResponse, PublicKeyResponse, SignedCheckpointResponse, VerifyLedgerResponse } from '../audit/audit.responses';
+import { AccessLogPageResponse, BundleDocumentResponse, CheckpointListResponse, ConsistencyProofResponse, InclusionProofResponse, PublicKeyResponse, SignedCheckpointResponse, VerifyLedgerResponse } from '../audit/audit.responses';
 import { CorrespondencePageResponse, CorrespondenceViewResponse } from '../correspondence/correspondence-view.response';
 import { LivenessResponse, ReadinessResponse } from '../health/health.responses';
 import { ContactPointAddedResponse, LegalHoldPlacedResponse, RelationshipLinkedResponse, WriteResultResponse } from '../http/write-result.response';
 import { InteractionViewResponse } from '../interactions/interaction-view.response';
 import { AccessGrantPageResponse } from '../parties/access-grant.response';
+import { MeResponse } from '../session/me.response';
+import { ConsoleConfigResponse } from '../session/console-config.controller';
+import { DuplicateCandidatePageResponse } from '../parties/duplicates.response';
 import { ConsentDecisionResponse, PartyChangesResponse, PartySearchResponse, PartyViewResponse, TimelinePageResponse } from '../parties/party-view.response';
 
 export type ResponseHeader = 'ETag' | 'Location' | 'X-Ledger-Position' | 'Idempotent-Replayed' | 'Content-Disposition';
@@ -54,6 +57,10 @@ export const SUCCESS_BODIES: Record<string, SuccessBody> = {
   HealthController_live: { type: LivenessResponse },
   HealthController_ready: { type: ReadinessResponse },
   AccessGrantsController_list: { type: AccessGrantPageResponse },
+  MeController_me: { type: MeResponse },
+  ConsoleConfigController_consoleConfig: { type: ConsoleConfigResponse },
+  DuplicatesController_list: { type: DuplicateCandidatePageResponse },
+  BundlesController_bundle: { type: BundleDocumentResponse, headers: ['Content-Disposition'] },
 };
 
 export const COMMAND_WRITE: SuccessBody = { type: WriteResultResponse, headers: WRITE_HEADERS };

@@ -34,8 +34,8 @@ export class AccessGrantsController {
   async list(@Query() q: ListAccessGrantsDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<Page<AccessGrantView>> {
     this.access.purposeOf(req);
     const page: Page<AccessGrantView> = await this.queries.execute(new ListAccessGrantsQuery(q, principal));
-    // A grant's reason is staff's words about a person: listing grants is a read of each party listed.
-    for (const partyId of new Set(page.items.map((g) => g.partyId))) this.access.record(req, partyId, 'access-grants');
+    // A grant's reason is staff's words about a person: one "listed" entry names every party listed.
+    this.access.listed(req, [...new Set(page.items.map((g) => g.partyId))], 'access-grants');
     return page;
   }
 

@@ -25,7 +25,7 @@ export class PartyReadsController {
   @Get()
   @Allow(...rolesFor('party.read'))
   @ApiOperation({ summary: 'Search parties by name, e-mail, phone or identifier (all given criteria must match)' })
-  async search(@Query() dto: SearchPartiesDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<{ items: (PartyView | SearchStub)[] }> {
+  async search(@Query() dto: SearchPartiesDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Promise<{ items: ((PartyView & { hint: string | null }) | SearchStub)[] }> {
     this.access.purposeOf(req);
     if (!dto.q && !dto.email && !dto.phone && !dto.identifier) {
       throw new ApiError('VALIDATION.FAILED', 'Give at least one of q, email, phone or identifier.', [{ field: 'q', messages: ['a search criterion is required'] }]);
@@ -35,9 +35,9 @@ export class PartyReadsController {
     const results: SearchResult[] = await this.queries.execute(new SearchPartiesQuery({
       q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
     }, principal));
-    // A search result shows each party's profile: it is a read of their record too (a stub shows none).
-    for (const r of results) if (r.visible) this.access.record(req, r.party.id, 'search');
-    return { items: results.map((r) => (r.visible ? r.party : r.stub)) };
+    // A search shows the parties it found: one "listed" entry names them all (a stub shows no record), apart from opening one ("viewed").
+    this.access.listed(req, results.flatMap((r) => (r.visible ? [r.party.id] : [])), 'search');
+    return { items: results.map((r) => (r.visible ? { ...r.party, hint: r.hint } : r.stub)) };
   }
 
   @Get(':id')

@@ -105,6 +105,10 @@ export class PartyViewResponse {
 /** A search hit: the party's view, or (for a match the reader may not see) a stub with only the id. */
 export class PartySearchHitResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({
+    type: String, nullable: true, example: 'j•••@example.org',
+    description: 'Masked hint to tell namesakes apart: part of the e-mail, phone or identifier searched for (else the first one the party has); null when it has none. Absent on a stub',
+  }) hint?: string | null;
 }
 
 export class PartySearchResponse {

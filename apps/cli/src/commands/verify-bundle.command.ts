@@ -6,7 +6,7 @@ import { printJson, printLines } from '../cli-output';
 export function verifyBundleCommand(): Command {
   return new Command('verify-bundle')
     .description('verify an export bundle offline: file hashes, checkpoint signature, hash chains, inclusion proofs; exit code 1 when anything is wrong')
-    .argument('<dir>', 'the bundle directory written by "export --bundle"')
+    .argument('<path>', 'the bundle directory written by "export --bundle", or the bundle file downloaded from GET /v1/audit/bundles/{partyId}')
     .option('--json', 'print the report as JSON')
     .action((dir: string, opts: { json?: boolean }) => {
       const report = verifyBundle(dir);

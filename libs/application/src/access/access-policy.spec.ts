@@ -1,4 +1,4 @@
-import { AccessDenied, Action, can, inScope, readScope, requireAccess, requireActsFor, requireClassify } from './access-policy';
+import { AccessDenied, Action, actionsOf, can, inScope, readScope, requireAccess, requireActsFor, requireClassify } from './access-policy';
 import { Principal, Role, ROLES } from './roles';
 
 /**
@@ -27,6 +27,7 @@ const MAY: Record<Action, readonly Role[]> = {
   'party.erase': ['privacy-officer'],
   'party.replay': ['supervisor', 'auditor'],
   'party.export': ['auditor', 'privacy-officer'],
+  'party.bundle': ['auditor'],
   'party.timeline': ['clerk', 'caseworker', 'supervisor', 'auditor', 'service'],
   'party.access-grants': ['privacy-officer', 'auditor'],
   'party.revoke-access': ['privacy-officer'],
@@ -38,15 +39,19 @@ const MAY: Record<Action, readonly Role[]> = {
   'correspondence.receive': ['clerk', 'caseworker', 'supervisor'],
   'correspondence.read': ['caseworker', 'supervisor', 'auditor', 'service'],
   'correspondence.handle': ['caseworker', 'supervisor'],
+  'session.read': ['clerk', 'caseworker', 'supervisor', 'auditor', 'privacy-officer', 'service'],
 };
 
 const principal = (role: Role): Principal => ({ sub: `${role}-1`, role, departments: ['housing'] });
 
 /** Actions that make a new record for a department (no record to see yet). */
 const CREATE: readonly Action[] = ['party.register', 'interaction.record', 'correspondence.receive'];
+/** Actions about the principal itself (no record). */
+const OWN: readonly Action[] = ['session.read'];
 
 function expected(role: Role, action: Action, department: 'housing' | 'waste', level: string): Cell {
   if (!MAY[action].includes(role)) return 'no';
+  if (OWN.includes(action)) return 'yes';
   const inDepartment = department === 'housing' || BODY_WIDE.includes(role);
   if (action === 'interaction.record') return inDepartment && READS[role].includes(level) ? 'yes' : 'no';
   if (CREATE.includes(action)) return inDepartment ? 'yes' : 'no';
@@ -68,6 +73,10 @@ describe('the access policy, every cell', () => {
   it.each(CELLS)('%s may %s a record of %s at level %s as the table says', (role, action, department, level) => {
     const p = principal(role);
     const want = expected(role, action, department, level);
+    if (OWN.includes(action)) {
+      expect(can(p, action) ? 'yes' : 'no').toBe(want);
+      return;
+    }
     if (CREATE.includes(action)) {
       const create = () => {
         requireAccess(p, action);
@@ -87,6 +96,14 @@ describe('the access policy, every cell', () => {
     const classify = () => requireClassify(principal(role), level);
     if (READS[role].includes(level)) expect(classify).not.toThrow();
     else expect(classify).toThrow(AccessDenied);
+  });
+});
+
+describe('what a role may do at all', () => {
+  it.each(ROLES)('%s is offered exactly the actions the table gives its role, sorted', (role) => {
+    const mine = (Object.keys(MAY) as Action[]).filter((action) => MAY[action].includes(role)).sort();
+    expect(actionsOf(role)).toEqual(mine);
+    expect(actionsOf(role)).toContain('session.read');
   });
 });
 

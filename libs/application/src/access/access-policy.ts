@@ -1,5 +1,5 @@
 import { Confidentiality, CONFIDENTIALITY_LEVELS } from '@civic-ledger/domain';
-import { CORRESPONDENCE_READERS, departmentScope, Principal, REPLAY_ROLES, Role, seesDepartment, visibleLevels } from './roles';
+import { CORRESPONDENCE_READERS, departmentScope, Principal, REPLAY_ROLES, Role, ROLES, seesDepartment, visibleLevels } from './roles';
 
 /**
  * The one access policy: who may do what (role × action) to which record (department × confidentiality).
@@ -20,6 +20,7 @@ export const ACTION_ROLES = {
   'party.erase': ['privacy-officer'],
   'party.replay': REPLAY_ROLES,
   'party.export': ['auditor', 'privacy-officer'],
+  'party.bundle': ['auditor'],
   'party.timeline': READERS,
   'party.access-grants': ['privacy-officer', 'auditor'],
   'party.revoke-access': ['privacy-officer'],
@@ -31,6 +32,7 @@ export const ACTION_ROLES = {
   'correspondence.receive': STAFF,
   'correspondence.read': CORRESPONDENCE_READERS,
   'correspondence.handle': ['caseworker', 'supervisor'],
+  'session.read': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;
@@ -38,6 +40,11 @@ export type Action = keyof typeof ACTION_ROLES;
 /** The roles that may take an action at all (the route gate); records are checked by `can`. */
 export function rolesFor(action: Action): Role[] {
   return [...ACTION_ROLES[action]];
+}
+
+/** Every action a role may take (before any record is checked), sorted: what a client may offer the principal. */
+export function actionsOf(role: Role): Action[] {
+  return (Object.keys(ACTION_ROLES) as Action[]).filter((action) => (ACTION_ROLES[action] as readonly Role[]).includes(role)).sort();
 }
 
 export interface PartyRecord { readonly kind: 'party'; readonly departments: readonly string[] }

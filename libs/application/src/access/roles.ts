@@ -14,6 +14,8 @@ export interface Principal {
   readonly role: Role;
   /** Departments the principal works for (scope of clerks, caseworkers and supervisors). */
   readonly departments: readonly string[];
+  /** When the token expires (ISO 8601), when the token says. */
+  readonly expiresAt?: string;
 }
 
 /** Staff roles (the people) whose reads of a party's record go into the access ledger. */

@@ -1,3 +1,4 @@
+import { ExportBundleHandler } from './export-bundle/export-bundle.handler';
 import { AccessLogHandler } from './get-access-log/get-access-log.handler';
 import { ConsistencyProofHandler } from './get-consistency-proof/get-consistency-proof.handler';
 import { InclusionProofHandler } from './get-inclusion-proof/get-inclusion-proof.handler';
@@ -10,4 +11,4 @@ import { VerifyLedgerHandler } from './verify-ledger/verify-ledger.handler';
 export const AUDIT_COMMAND_HANDLERS = [
   SignCheckpointHandler,
 ];
-export const AUDIT_QUERY_HANDLERS = [AccessLogHandler, ConsistencyProofHandler, InclusionProofHandler, PublicKeyHandler, ListCheckpointsHandler, VerifyLedgerHandler];
+export const AUDIT_QUERY_HANDLERS = [ExportBundleHandler, AccessLogHandler, ConsistencyProofHandler, InclusionProofHandler, PublicKeyHandler, ListCheckpointsHandler, VerifyLedgerHandler];

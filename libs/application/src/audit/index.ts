@@ -1,3 +1,4 @@
+export * from './export-bundle/export-bundle.query';
 export * from './get-access-log/get-access-log.query';
 export * from './get-consistency-proof/get-consistency-proof.query';
 export * from './get-inclusion-proof/get-inclusion-proof.query';

@@ -3,6 +3,7 @@ export * from './add-identifier/add-identifier.command';
 export * from './change-party-name/change-party-name.command';
 export * from './complete-erasure/complete-erasure.command';
 export * from './export-party/export-party.query';
+export * from './find-duplicates/find-duplicates.query';
 export * from './get-party-changes/get-party-changes.query';
 export * from './get-party/get-party.query';
 export * from './get-timeline/get-timeline.query';

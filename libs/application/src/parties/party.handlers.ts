@@ -3,6 +3,7 @@ import { AddIdentifierHandler } from './add-identifier/add-identifier.handler';
 import { ChangePartyNameHandler } from './change-party-name/change-party-name.handler';
 import { CompleteErasureHandler } from './complete-erasure/complete-erasure.handler';
 import { ExportPartyHandler } from './export-party/export-party.handler';
+import { FindDuplicatesHandler } from './find-duplicates/find-duplicates.handler';
 import { PartyChangesHandler } from './get-party-changes/get-party-changes.handler';
 import { GetPartyHandler } from './get-party/get-party.handler';
 import { GetTimelineHandler } from './get-timeline/get-timeline.handler';
@@ -25,4 +26,4 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
 export const PARTY_COMMAND_HANDLERS = [
   AddContactPointHandler, AddIdentifierHandler, ChangePartyNameHandler, CompleteErasureHandler, GiveConsentHandler, LinkRelationshipHandler, MergePartyHandler, PlaceLegalHoldHandler, RegisterPartyHandler, ReleaseLegalHoldHandler, RemoveContactPointHandler, RequestErasureHandler, RevokePartyAccessHandler, UnlinkRelationshipHandler, UnmergePartyHandler, WithdrawConsentHandler,
 ];
-export const PARTY_QUERY_HANDLERS = [ExportPartyHandler, PartyChangesHandler, GetPartyHandler, GetTimelineHandler, ListAccessGrantsHandler, SearchPartiesHandler];
+export const PARTY_QUERY_HANDLERS = [ExportPartyHandler, FindDuplicatesHandler, PartyChangesHandler, GetPartyHandler, GetTimelineHandler, ListAccessGrantsHandler, SearchPartiesHandler];

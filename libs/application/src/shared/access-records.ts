@@ -23,6 +23,12 @@ export class AccessRecords implements BeforeApplicationShutdown {
     this.log.record({ partyId, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
   }
 
+  /** One listing of parties (a search) shown to a person: one "listed" entry naming them all, not a look at each. */
+  listed(principal: Principal, partyIds: readonly string[], endpoint: string, purpose?: string, correlationId?: string): void {
+    if (!PERSON_ROLES.includes(principal.role) || partyIds.length === 0) return;
+    this.log.record({ access: 'listed', partyIds, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await this.log.flush();
   }

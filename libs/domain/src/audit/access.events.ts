@@ -19,8 +19,22 @@ export interface PartyRecordAccess {
   readonly correlationId?: string;
 }
 
-/** Every look in one batch of the access ledger (one event per day stream and batch, not per read). */
-export type PartyRecordsAccessed = DomainEvent<typeof PARTY_RECORDS_ACCESSED, { accesses: readonly PartyRecordAccess[] }>;
+/**
+ * One listing of parties to a person (a search): one entry naming every party it showed, so a search
+ * is not mistaken for opening each record ("viewed") and keystrokes do not fill "who looked at this person".
+ */
+export interface PartiesListed extends Omit<PartyRecordAccess, 'partyId'> {
+  readonly access: 'listed';
+  readonly partyIds: readonly string[];
+}
+
+/** An entry of the access ledger: a look at one record, or a listing of several. */
+export type AccessLedgerEntry = PartyRecordAccess | PartiesListed;
+
+export const isListing = (entry: AccessLedgerEntry): entry is PartiesListed => (entry as PartiesListed).access === 'listed';
+
+/** Every look (and listing) in one batch of the access ledger (one event per day stream and batch, not per read). */
+export type PartyRecordsAccessed = DomainEvent<typeof PARTY_RECORDS_ACCESSED, { accesses: readonly AccessLedgerEntry[] }>;
 
 /** Access events go to one stream per UTC day: `access-log-YYYY-MM-DD`. */
 export function accessLogStreamId(at: Date): string {

@@ -142,6 +142,10 @@ describe('event data schemas', () => {
     const at = '2024-06-01T12:00:00.000Z';
     expect(problems({ type: 'PartyRecordsAccessed', data: { accesses: [{ partyId, actor: 'staff-7', role: 'supervisor', endpoint: 'view', at, purpose: 'case 12' }] } })).toEqual([]);
     expect(problems({ type: 'PartyRecordsAccessed', data: { accesses: [] } })).toEqual(['PartyRecordsAccessed/accesses must NOT have fewer than 1 items']);
+    const listed = { access: 'listed', partyIds: [partyId, 'p-2'], actor: 'staff-7', role: 'clerk', endpoint: 'search', at };
+    expect(problems({ type: 'PartyRecordsAccessed', data: { accesses: [listed, { partyId, actor: 'staff-7', role: 'clerk', endpoint: 'view', at }] } })).toEqual([]);
+    expect(problems({ type: 'PartyRecordsAccessed', data: { accesses: [{ ...listed, partyIds: [] }] } })).not.toEqual([]);
+    expect(problems({ type: 'PartyRecordsAccessed', data: { accesses: [{ ...listed, partyId }] } })).not.toEqual([]);
     const checkpoint = { treeSize: 3, position: 3, rootHash: 'c'.repeat(64), signedAt: at, algorithm: 'Ed25519', keyId: '0123456789abcdef', signature: 'c2lnbmF0dXJl' };
     expect(problems({ type: 'LedgerCheckpointSigned', data: checkpoint })).toEqual([]);
     expect(problems({ type: 'LedgerCheckpointSigned', data: { ...checkpoint, algorithm: 'RSA' } })).toEqual(['LedgerCheckpointSigned/algorithm must be equal to constant']);

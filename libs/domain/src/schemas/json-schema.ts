@@ -10,6 +10,8 @@ export interface JsonSchema {
   readonly additionalProperties?: boolean;
   readonly minProperties?: number;
   readonly items?: JsonSchema;
+  /** Valid when it matches at least one of these. */
+  readonly anyOf?: readonly JsonSchema[];
   readonly minItems?: number;
   readonly enum?: readonly (string | number | null)[];
   readonly const?: string;

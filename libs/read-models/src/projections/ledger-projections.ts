@@ -5,6 +5,7 @@ import { partyLookupProjection } from './party-lookup.projection';
 import { partyViewProjection } from './party-view.projection';
 import { timelineProjection } from './timeline.projection';
 import { accessLogProjection } from './access-log.projection';
+import { partyDuplicatesProjection } from './party-duplicates.projection';
 
 /** Checkpoint name of the view set; bump the version when any projection changes its output. */
 export const VIEWS_CHECKPOINT = 'views.v1';
@@ -16,6 +17,7 @@ export const LEDGER_PROJECTIONS: readonly Projection[] = [
   partyViewProjection,
   timelineProjection,
   partyLookupProjection,
+  partyDuplicatesProjection,
   accessLogProjection,
 ];
 

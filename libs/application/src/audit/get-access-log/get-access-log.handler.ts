@@ -7,7 +7,7 @@ import { AccessLogQuery } from './get-access-log.query';
 export class AccessLogHandler implements IQueryHandler<AccessLogQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  execute({ by, limit, cursor }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
-    return findAccess(this.views, by, limit, cursor);
+  execute({ by, limit, cursor, access }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
+    return findAccess(this.views, by, limit, cursor, access);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, ReadStore, searchParties } from '@civic-ledger/read-models';
-import { can, readScope, requireAccess } from '../../access';
+import { can, HintKind, partyHint, readScope, requireAccess } from '../../access';
 import { liveCells, shownIn } from '../party-reads';
 import { SearchPartiesQuery, SearchResult } from './search-parties.query';
 
@@ -17,10 +17,11 @@ export class SearchPartiesHandler implements IQueryHandler<SearchPartiesQuery> {
     requireAccess(principal, 'party.read');
     const scope = readScope(principal);
     const exact = !criteria.q;
+    const searchedFor: HintKind | undefined = criteria.email ? 'email' : criteria.phone ? 'phone' : criteria.identifier ? 'identifier' : undefined;
     const results: SearchResult[] = [];
     for (const party of await searchParties(this.views, criteria)) {
       if (can(principal, 'party.read', { kind: 'party', departments: party.departments })) {
-        results.push({ visible: true, party: await shownIn(scope, party, liveCells(this.views, party)) });
+        results.push({ visible: true, party: await shownIn(scope, party, liveCells(this.views, party)), hint: partyHint(party, searchedFor) });
       } else if (exact) {
         results.push({ visible: false, stub: { id: party.id, heldByAnotherDepartment: true } });
       }

@@ -1,0 +1,2 @@
+export * from './get-me/get-me.query';
+export * from './session.handlers';
