@@ -7,11 +7,10 @@ import { AccessLogEntry, Page } from '@civic-ledger/read-models';
 import { SignedCheckpoint } from '@civic-ledger/audit';
 import {
   AccessLogQuery, ConsistencyProof, ConsistencyProofQuery, InclusionProof, InclusionProofQuery, LedgerVerification, ListCheckpointsQuery, PublicKeyQuery,
-  SignCheckpointCommand, VerifyLedgerQuery,
+  Principal, rolesFor, SignCheckpointCommand, VerifyLedgerQuery,
 } from '@civic-ledger/application';
 import { ApiError } from '../http/api-error';
-import { Allow } from '../auth/auth.decorators';
-import { ANY_ROLE } from '../auth/role-groups';
+import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
 
 class InclusionQueryDto {
   @ApiPropertyOptional({ description: 'Global ledger position of the event (from an export)' }) @Type(() => Number) @IsInt() @Min(1) position!: number;
@@ -39,54 +38,54 @@ export class AuditController {
   constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
 
   @Get('access')
-  @Allow('auditor', 'privacy-officer')
+  @Allow(...rolesFor('audit.access-log'))
   @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first; `access` tells records opened (viewed) from searches a party appeared in (listed)' })
-  access(@Query() q: AccessQueryDto): Promise<Page<AccessLogEntry>> {
+  access(@Query() q: AccessQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<AccessLogEntry>> {
     if ((q.partyId === undefined) === (q.actor === undefined)) {
       throw new ApiError('VALIDATION.FAILED', 'Give exactly one of partyId or actor.', [{ field: 'partyId', messages: ['exactly one of partyId or actor'] }]);
     }
-    return this.queries.execute(new AccessLogQuery(q.partyId ? { partyId: q.partyId } : { actor: q.actor as string }, q.limit ?? 50, q.cursor, q.access));
+    return this.queries.execute(new AccessLogQuery(principal, q.partyId ? { partyId: q.partyId } : { actor: q.actor as string }, q.limit ?? 50, q.cursor, q.access));
   }
 
   @Get('verify')
-  @Allow('auditor')
+  @Allow(...rolesFor('audit.verify'))
   @ApiOperation({ summary: 'Check every hash chain from genesis to head, and every signed checkpoint against the ledger' })
-  verify(): Promise<LedgerVerification> {
-    return this.queries.execute(new VerifyLedgerQuery());
+  verify(@CurrentPrincipal() principal: Principal): Promise<LedgerVerification> {
+    return this.queries.execute(new VerifyLedgerQuery(principal));
   }
 
   @Post('checkpoints')
-  @Allow('auditor')
+  @Allow(...rolesFor('audit.sign-checkpoint'))
   @HttpCode(201)
   @ApiOperation({ summary: 'Sign a checkpoint (Merkle root of the whole ledger) now' })
-  checkpoint(): Promise<SignedCheckpoint> {
-    return this.commands.execute(new SignCheckpointCommand());
+  checkpoint(@CurrentPrincipal() principal: Principal): Promise<SignedCheckpoint> {
+    return this.commands.execute(new SignCheckpointCommand(principal));
   }
 
   @Get('checkpoints')
-  @Allow('auditor', 'service')
-  async checkpoints(): Promise<{ items: SignedCheckpoint[] }> {
-    return { items: await this.queries.execute(new ListCheckpointsQuery()) };
+  @Allow(...rolesFor('audit.checkpoints'))
+  async checkpoints(@CurrentPrincipal() principal: Principal): Promise<{ items: SignedCheckpoint[] }> {
+    return { items: await this.queries.execute(new ListCheckpointsQuery(principal)) };
   }
 
   @Get('public-key')
-  @Allow(...ANY_ROLE)
+  @Allow(...rolesFor('audit.public-key'))
   @ApiOperation({ summary: 'The Ed25519 public key that verifies checkpoint signatures' })
-  publicKey(): Promise<{ algorithm: 'Ed25519'; publicKeyPem: string }> {
-    return this.queries.execute(new PublicKeyQuery());
+  publicKey(@CurrentPrincipal() principal: Principal): Promise<{ algorithm: 'Ed25519'; publicKeyPem: string }> {
+    return this.queries.execute(new PublicKeyQuery(principal));
   }
 
   @Get('proofs/inclusion')
-  @Allow('auditor', 'service')
+  @Allow(...rolesFor('audit.proofs'))
   @ApiOperation({ summary: 'Inclusion proof of the event at a position in a signed checkpoint' })
-  inclusion(@Query() q: InclusionQueryDto): Promise<InclusionProof> {
-    return this.queries.execute(new InclusionProofQuery(q.position, q.treeSize));
+  inclusion(@Query() q: InclusionQueryDto, @CurrentPrincipal() principal: Principal): Promise<InclusionProof> {
+    return this.queries.execute(new InclusionProofQuery(principal, q.position, q.treeSize));
   }
 
   @Get('proofs/consistency')
-  @Allow('auditor', 'service')
+  @Allow(...rolesFor('audit.proofs'))
   @ApiOperation({ summary: 'Proof that the checkpoint of tree size `second` extends the one of size `first`' })
-  consistency(@Query() q: ConsistencyQueryDto): Promise<ConsistencyProof> {
-    return this.queries.execute(new ConsistencyProofQuery(q.first, q.second));
+  consistency(@Query() q: ConsistencyQueryDto, @CurrentPrincipal() principal: Principal): Promise<ConsistencyProof> {
+    return this.queries.execute(new ConsistencyProofQuery(principal, q.first, q.second));
   }
 }

@@ -40,14 +40,20 @@ const MAY: Record<Action, readonly Role[]> = {
   'correspondence.read': ['caseworker', 'supervisor', 'auditor', 'service'],
   'correspondence.handle': ['caseworker', 'supervisor'],
   'session.read': ['clerk', 'caseworker', 'supervisor', 'auditor', 'privacy-officer', 'service'],
+  'audit.access-log': ['auditor', 'privacy-officer'],
+  'audit.verify': ['auditor'],
+  'audit.sign-checkpoint': ['auditor'],
+  'audit.checkpoints': ['auditor', 'service'],
+  'audit.proofs': ['auditor', 'service'],
+  'audit.public-key': ['clerk', 'caseworker', 'supervisor', 'auditor', 'privacy-officer', 'service'],
 };
 
 const principal = (role: Role): Principal => ({ sub: `${role}-1`, role, departments: ['housing'] });
 
 /** Actions that make a new record for a department (no record to see yet). */
 const CREATE: readonly Action[] = ['party.register', 'interaction.record', 'correspondence.receive'];
-/** Actions about the principal itself (no record). */
-const OWN: readonly Action[] = ['session.read'];
+/** Actions about the principal itself or the ledger as a whole (no record). */
+const OWN: readonly Action[] = ['session.read', 'audit.access-log', 'audit.verify', 'audit.sign-checkpoint', 'audit.checkpoints', 'audit.proofs', 'audit.public-key'];
 
 function expected(role: Role, action: Action, department: 'housing' | 'waste', level: string): Cell {
   if (!MAY[action].includes(role)) return 'no';

@@ -33,6 +33,12 @@ export const ACTION_ROLES = {
   'correspondence.read': CORRESPONDENCE_READERS,
   'correspondence.handle': ['caseworker', 'supervisor'],
   'session.read': ROLES,
+  'audit.access-log': ['auditor', 'privacy-officer'],
+  'audit.verify': ['auditor'],
+  'audit.sign-checkpoint': ['auditor'],
+  'audit.checkpoints': ['auditor', 'service'],
+  'audit.proofs': ['auditor', 'service'],
+  'audit.public-key': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireAccess } from '../../access/access-policy';
 import { AccessLogEntry, findAccess, Page, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { AccessLogQuery } from './get-access-log.query';
 
@@ -7,7 +8,8 @@ import { AccessLogQuery } from './get-access-log.query';
 export class AccessLogHandler implements IQueryHandler<AccessLogQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
-  execute({ by, limit, cursor, access }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
+  execute({ principal, by, limit, cursor, access }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
+    requireAccess(principal, 'audit.access-log');
     return findAccess(this.views, by, limit, cursor, access);
   }
 }

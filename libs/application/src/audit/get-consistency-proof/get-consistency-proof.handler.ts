@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireAccess } from '../../access/access-policy';
 import { consistencyProof, ledgerLeaves } from '@civic-ledger/audit';
 import { EventStore } from '@civic-ledger/event-store';
 import { ApplicationError } from '../../shared/application-error';
@@ -12,6 +13,7 @@ export class ConsistencyProofHandler implements IQueryHandler<ConsistencyProofQu
   constructor(@Inject(STORED_EVENTS) private readonly events: EventStore) {}
 
   async execute(q: ConsistencyProofQuery): Promise<ConsistencyProof> {
+    requireAccess(q.principal, 'audit.proofs');
     const first = await checkpointOfSize(this.events, q.first, 'first');
     const second = await checkpointOfSize(this.events, q.second, 'second');
     if (first.treeSize > second.treeSize) throw new ApplicationError('VALIDATION.FAILED', 'first must not be larger than second.', [{ field: 'first', messages: ['must be <= second'] }]);

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireAccess } from '../../access/access-policy';
 import { inclusionProof, ledgerLeaves } from '@civic-ledger/audit';
 import { EventStore } from '@civic-ledger/event-store';
 import { ApplicationError } from '../../shared/application-error';
@@ -11,7 +12,8 @@ import { InclusionProof, InclusionProofQuery } from './get-inclusion-proof.query
 export class InclusionProofHandler implements IQueryHandler<InclusionProofQuery> {
   constructor(@Inject(STORED_EVENTS) private readonly events: EventStore) {}
 
-  async execute({ position, treeSize }: InclusionProofQuery): Promise<InclusionProof> {
+  async execute({ principal, position, treeSize }: InclusionProofQuery): Promise<InclusionProof> {
+    requireAccess(principal, 'audit.proofs');
     const checkpoint = await checkpointOfSize(this.events, treeSize, 'treeSize');
     const { leaves, positions } = await ledgerLeaves(this.events, checkpoint.position);
     const leafIndex = positions.indexOf(position);

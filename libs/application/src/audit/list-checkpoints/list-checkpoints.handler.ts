@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireAccess } from '../../access/access-policy';
 import { listCheckpoints, SignedCheckpoint } from '@civic-ledger/audit';
 import { EventStore } from '@civic-ledger/event-store';
 import { STORED_EVENTS } from '../../shared/ports';
@@ -9,7 +10,8 @@ import { ListCheckpointsQuery } from './list-checkpoints.query';
 export class ListCheckpointsHandler implements IQueryHandler<ListCheckpointsQuery> {
   constructor(@Inject(STORED_EVENTS) private readonly events: EventStore) {}
 
-  execute(): Promise<SignedCheckpoint[]> {
+  async execute({ principal }: ListCheckpointsQuery): Promise<SignedCheckpoint[]> {
+    requireAccess(principal, 'audit.checkpoints');
     return listCheckpoints(this.events);
   }
 }
