@@ -41,7 +41,8 @@ describe('a running server follows a switch of the live read-model set', () => {
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     const rebuilt = JSON.parse((await run(process.execPath, [MAIN, 'rebuild', '--json'], { env })).stdout) as { rebuilt: string; previous: string; swapped: boolean };
     expect(rebuilt).toMatchObject({ swapped: true, previous: 'read-models.sqlite' });
-    await until(async () => output.includes('read-model set switched'), 'the server to move to the switched-in set');
+    // serve's API and the worker beside it each move (and each say so).
+    await until(async () => output.split('read-model set switched').length > 2, 'the server and its worker to move to the switched-in set');
 
     const after = await post('/v1/interactions', interaction([party.id], { summary: 'after the switch' }));
     const view = await fetch(`${base}/v1/parties/${party.id}`, { headers: { ...staff.supervisor, 'x-min-position': after.position } });
