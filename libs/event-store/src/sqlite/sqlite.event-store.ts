@@ -20,6 +20,13 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
+/**
+ * How often a subscription looks for appends made by other processes (its own process's appends wake it at
+ * once). A worker beside the API (`serve`) sees the API's writes this way, so it bounds read-your-writes
+ * latency; an idle look is one indexed range read.
+ */
+const DEFAULT_POLL_MS = 20;
+
 interface Outcome {
   pending: PendingAppend;
   result?: AppendResult;
@@ -196,7 +203,7 @@ export class SqliteEventStore implements EventStore {
       (from, limit) => this.readAllSync(from, limit),
       this.appended,
       options,
-      this.options.pollIntervalMs ?? 250,
+      this.options.pollIntervalMs ?? DEFAULT_POLL_MS,
     );
   }
 
