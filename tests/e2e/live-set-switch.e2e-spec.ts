@@ -35,6 +35,8 @@ describe('a running server follows a switch of the live read-model set', () => {
       expect(res.status).toBe(201);
       return { id: ((await res.json()) as { id: string }).id, position: res.headers.get('x-ledger-position') as string };
     };
+    // serve starts its worker beside it once the API listens: the switch below must find both running.
+    await until(async () => output.includes('civic-ledger worker running'), 'the worker beside the server to run');
     const party = await post('/v1/parties', person('Switch Sam'));
     await post('/v1/interactions', interaction([party.id], { summary: 'before the switch' }));
 
