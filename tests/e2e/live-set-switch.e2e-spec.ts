@@ -35,13 +35,16 @@ describe('a running server follows a switch of the live read-model set', () => {
       expect(res.status).toBe(201);
       return { id: ((await res.json()) as { id: string }).id, position: res.headers.get('x-ledger-position') as string };
     };
+    // serve starts its worker beside it once the API listens: the switch below must find both running.
+    await until(async () => output.includes('civic-ledger worker running'), 'the worker beside the server to run');
     const party = await post('/v1/parties', person('Switch Sam'));
     await post('/v1/interactions', interaction([party.id], { summary: 'before the switch' }));
 
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     const rebuilt = JSON.parse((await run(process.execPath, [MAIN, 'rebuild', '--json'], { env })).stdout) as { rebuilt: string; previous: string; swapped: boolean };
     expect(rebuilt).toMatchObject({ swapped: true, previous: 'read-models.sqlite' });
-    await until(async () => output.includes('read-model set switched'), 'the server to move to the switched-in set');
+    // serve's API and the worker beside it each move (and each say so).
+    await until(async () => output.split('read-model set switched').length > 2, 'the server and its worker to move to the switched-in set');
 
     const after = await post('/v1/interactions', interaction([party.id], { summary: 'after the switch' }));
     const view = await fetch(`${base}/v1/parties/${party.id}`, { headers: { ...staff.supervisor, 'x-min-position': after.position } });

@@ -6,13 +6,14 @@ import { INTERACTION_COMMAND_HANDLERS, INTERACTION_QUERY_HANDLERS } from './inte
 import { PARTY_COMMAND_HANDLERS, PARTY_QUERY_HANDLERS } from './parties/party.handlers';
 import { SESSION_QUERY_HANDLERS } from './session/session.handlers';
 import { AccessGate } from './shared/access-gate';
+import { AggregateFacts } from './shared/aggregate-facts';
 import { AccessRecords } from './shared/access-records';
 import { BreakGlass } from './shared/break-glass';
 import { CommandRunner } from './shared/command-runner';
 
 const COMMAND_HANDLERS = [...PARTY_COMMAND_HANDLERS, ...INTERACTION_COMMAND_HANDLERS, ...CORRESPONDENCE_COMMAND_HANDLERS, ...AUDIT_COMMAND_HANDLERS];
 const QUERY_HANDLERS = [...PARTY_QUERY_HANDLERS, ...INTERACTION_QUERY_HANDLERS, ...CORRESPONDENCE_QUERY_HANDLERS, ...AUDIT_QUERY_HANDLERS, ...SESSION_QUERY_HANDLERS];
-const SERVICES = [CommandRunner, AccessGate, BreakGlass, AccessRecords];
+const SERVICES = [CommandRunner, AggregateFacts, AccessGate, BreakGlass, AccessRecords];
 
 /**
  * Every use case, transport-neutral: the HTTP API, the CLI and the worker import this module next to the

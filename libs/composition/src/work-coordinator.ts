@@ -88,6 +88,8 @@ export class WorkCoordinator implements OnApplicationBootstrap, OnApplicationShu
       if (!(await this.views.refresh())) return;
       this.logger.log({ set: this.views.setName }, 'read-model set switched; now serving from it');
       if (this.running.size > 0) await this.runProjections(new Set(this.running), true);
+      // A process that projects nothing (serve's API, --api-only) reads the new set: it must know its collections too.
+      else await this.projector.init();
     } catch (error) {
       this.logger.error({ errorName: errorName(error) }, 'could not move to the switched read-model set; retrying');
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { RecordedEvent } from './event-store.port';
 
 /** prevHash of a stream's first event. */
@@ -7,28 +7,28 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type HashableEvent = Omit<RecordedEvent, 'hash' | 'position'>;
 
+/** The hashed envelope members in RFC 8785 order (UTF-16 code units), each with its JSON name. */
+const MEMBERS = (['actor', 'causationId', 'correlationId', 'data', 'id', 'idempotency', 'occurredAt', 'prevHash', 'recordedAt', 'revision', 'schemaVersion', 'streamId', 'type'] as const)
+  .map((name) => [name, `${JSON.stringify(name)}:`] as const);
+
 /**
  * SHA-256 over the RFC 8785 canonical JSON of the envelope (everything but the hash itself and the
- * store-specific global position). The chain links each event to its stream predecessor.
+ * store-specific global position). The chain links each event to its stream predecessor. The envelope's
+ * members are known, so they are written in canonical order directly; only values go through canonicalJson.
  */
 export function eventHash(event: HashableEvent): string {
-  const canonical = canonicalize({
-    id: event.id,
-    type: event.type,
-    streamId: event.streamId,
-    revision: event.revision,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: event.actor,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    schemaVersion: event.schemaVersion,
-    idempotency: event.idempotency ?? null,
-    data: event.data,
-    prevHash: event.prevHash,
-  });
-  if (canonical === undefined) throw new Error('Event cannot be canonicalised.');
-  return createHash('sha256').update(canonical).digest('hex');
+  const envelope: Record<(typeof MEMBERS)[number][0], unknown> = {
+    actor: event.actor, causationId: event.causationId, correlationId: event.correlationId, data: event.data, id: event.id,
+    idempotency: event.idempotency ?? null, occurredAt: event.occurredAt, prevHash: event.prevHash, recordedAt: event.recordedAt,
+    revision: event.revision, schemaVersion: event.schemaVersion, streamId: event.streamId, type: event.type,
+  };
+  let canonical = '';
+  for (const [name, key] of MEMBERS) {
+    const value = envelope[name];
+    if (value === undefined) continue;
+    canonical += `${canonical ? ',' : '{'}${key}${canonicalJson(value)}`;
+  }
+  return createHash('sha256').update(`${canonical || '{'}}`).digest('hex');
 }
 
 export type ChainBreak =

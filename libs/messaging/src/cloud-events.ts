@@ -41,7 +41,17 @@ function headers(recorded: RecordedEvent, a: Attributes): Record<string, string>
   };
 }
 
-const schemaUri = (options: CloudEventOptions, name: string) => new URL(schemaFile(name), options.schemaBase).href;
+/** Schema URIs per base and event name, resolved once (URL parsing per message cost the relay more than the header itself). */
+const schemaUris = new Map<string, string>();
+function schemaUri(options: CloudEventOptions, name: string): string {
+  const key = `${options.schemaBase}\n${name}`;
+  let uri = schemaUris.get(key);
+  if (uri === undefined) {
+    uri = new URL(schemaFile(name), options.schemaBase).href;
+    schemaUris.set(key, uri);
+  }
+  return uri;
+}
 
 /** A ledger event on its topic: ce_id is the ledger event id, ce_source its aggregate category. */
 export function toMessage(recorded: RecordedEvent, event: PublicEvent, options: CloudEventOptions = { schemaBase: DEFAULT_SCHEMA_BASE }): OutboundMessage {

@@ -9,6 +9,11 @@ export function workerCommand(): Command {
     .action(async () => {
       const config = loadConfig();
       await startWorker(config);
+      // Started by `serve` (over an IPC channel): stop when `serve` is gone, however it went.
+      if (process.channel) {
+        process.channel.unref();
+        process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+      }
       process.stderr.write(`civic-ledger worker running (relay ${config.kafkaBrokers.length ? `to ${config.kafkaBrokers.join(',')}` : 'off'})\n`);
     });
 }

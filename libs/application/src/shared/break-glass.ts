@@ -3,6 +3,7 @@ import { GrantPartyAccess, partyDecider, partyStreamId } from '@civic-ledger/dom
 import { AccessDenied } from '../access/access-policy';
 import { AccessRecords } from './access-records';
 import { AccessGate } from './access-gate';
+import { AggregateFacts } from './aggregate-facts';
 import { CommandRunner, newId, WriteContext } from './command-runner';
 
 export interface BreakGlassPlan {
@@ -20,7 +21,9 @@ export interface BreakGlassPlan {
  */
 @Injectable()
 export class BreakGlass {
-  constructor(private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly access: AccessRecords) {}
+  constructor(
+    private readonly runner: CommandRunner, private readonly gate: AccessGate, private readonly facts: AggregateFacts, private readonly access: AccessRecords,
+  ) {}
 
   /**
    * Checks every party the new record names and returns the grants to make: the caller makes them once the
@@ -30,11 +33,11 @@ export class BreakGlass {
     const needed: string[] = [];
     const active: string[] = [];
     for (const partyId of partyIds) {
-      const state = await this.runner.state(partyDecider, partyStreamId(partyId));
+      const party = await this.facts.party(partyId);
       // Unknown or erased parties are refused by the decider of the record itself.
-      if (state.status !== 'active') continue;
+      if (party?.status !== 'active') continue;
       active.push(partyId);
-      if ((await this.gate.partyDepartments(partyId, state)).includes(department)) continue;
+      if ((await this.gate.partyDepartments(party)).includes(department)) continue;
       if (!ctx.breakGlassReason) {
         throw new AccessDenied('AUTH.BREAK_GLASS_REQUIRED', `A party named in this record is held by another department. To record it for ${department}, state why in breakGlass.reason; the grant is recorded and reviewed.`);
       }

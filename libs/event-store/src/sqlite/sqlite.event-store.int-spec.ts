@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, newEvent } from '../event-store.contract';
+import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors';
 import { SqliteEventStore } from './sqlite.event-store';
 
 function tempStore(): { store: SqliteEventStore; dir: string } {
@@ -39,6 +40,37 @@ describe('SqliteEventStore specifics', () => {
     const all = await store.readAll();
     expect(all.map((e) => e.streamId)).toEqual(['a', 'b', 'c']);
     expect(new Set(all.map((e) => e.recordedAt)).size).toBe(1);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a retried single-event append whose expected revision still holds without writing again', async () => {
+    const { store, dir } = tempStore();
+    const event = newEvent();
+    const first = await store.append('s', [event], 'any');
+    // The same id again in the same turn (a client retrying at once) and later: the stored event answers both.
+    const [sameTurn, other] = await Promise.all([store.append('s', [event], 'any'), store.append('t', [event], 'no_stream').catch((e: unknown) => e)]);
+    expect(sameTurn).toEqual({ ...first, idempotent: true });
+    expect(other).toBeInstanceOf(DuplicateEventId);
+    expect(await store.append('s', [event], 0)).toEqual({ ...first, idempotent: true });
+    expect((await store.readAll()).map((e) => e.id)).toEqual([event.id]);
+    await expect(store.append('s', [newEvent()], 0)).resolves.toMatchObject({ nextExpectedRevision: 1, idempotent: false });
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sees appends another connection made to the same file (the heads it keeps are checked per write)', async () => {
+    const { store, dir } = tempStore();
+    const other = new SqliteEventStore(join(dir, 'events.sqlite'));
+    await store.append('s', [newEvent()], 'no_stream');
+    await other.append('s', [newEvent()], 0);
+    await expect(store.append('s', [newEvent()], 0)).rejects.toBeInstanceOf(WrongExpectedRevision);
+    expect(await store.streamMetadata('s')).toMatchObject({ revision: 1 });
+    await expect(store.append('s', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
+    const events = await other.readStream('s');
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect(events[2].prevHash).toBe(events[1].hash);
+    await other.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -67,7 +67,11 @@ export class KafkaEventPublisher implements EventPublisher {
 
   async publish(messages: readonly OutboundMessage[]): Promise<void> {
     const byTopic = new Map<string, OutboundMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const m of messages) {
+      const list = byTopic.get(m.topic);
+      if (list) list.push(m);
+      else byTopic.set(m.topic, [m]);
+    }
     const producer = await this.connected();
     try {
       await producer.sendBatch({
