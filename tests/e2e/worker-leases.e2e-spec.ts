@@ -15,6 +15,9 @@ const LEASE_SECONDS = 3;
 const PROJECTION_LEASES = LEDGER_PROJECTIONS.map((p) => `${PROJECTION_LEASE_PREFIX}${p.name}`);
 /** The projections plus checkpoint signing (no Kafka here, so no relay). */
 const ALL_LEASES = [...PROJECTION_LEASES, 'checkpoints'];
+/** With two live workers the first keeps its fair share (rounded up) and hands the rest over. */
+const FIRST_SHARE = Math.ceil(ALL_LEASES.length / 2);
+const SECOND_SHARE = ALL_LEASES.length - FIRST_SHARE;
 
 /** What one worker said about its work, from its JSON log lines. */
 class WorkerLog {
@@ -96,14 +99,14 @@ describe('workers share the projections through a lease each', () => {
     let last = party.position;
     for (let i = 0; i < 5; i += 1) last = (await post('/v1/interactions', interaction([party.id], { summary: `alone ${i}` }))).position;
 
-    // A second worker joins: the first hands over what exceeds its fair share (4 of 7), the second takes it.
+    // A second worker joins: the first hands over what exceeds its fair share (half, rounded up), the second takes it.
     const second = await startWorkerProcess(dataDir, env, logs.second.read);
     children.push(second);
     for (let i = 0; i < 5; i += 1) last = (await post('/v1/interactions', interaction([party.id], { summary: `joining ${i}` }))).position;
     await until(async () => {
       const all = await leases();
-      return heldBy(all, first).length === 4 && heldBy(all, second).length === 3;
-    }, 'the leases to be shared out 4 + 3', (LEASE_SECONDS * 3) * 1000);
+      return heldBy(all, first).length === FIRST_SHARE && heldBy(all, second).length === SECOND_SHARE;
+    }, `the leases to be shared out ${FIRST_SHARE} + ${SECOND_SHARE}`, (LEASE_SECONDS * 3) * 1000);
     const shared = await leases();
     expect([...heldBy(shared, first), ...heldBy(shared, second)].sort()).toEqual([...ALL_LEASES].sort());
     expect(heldBy(shared, second).filter((n) => n.startsWith(PROJECTION_LEASE_PREFIX)).length).toBeGreaterThan(0);
@@ -122,11 +125,11 @@ describe('workers share the projections through a lease each', () => {
     // A restarted worker takes no lease from the healthy owner: it gets what the owner hands over, nothing more.
     const third = await startWorkerProcess(dataDir, env, logs.third.read);
     children.push(third);
-    await until(async () => heldBy(await leases(), third).length === 3, 'the restarted worker to get its share', (LEASE_SECONDS * 3) * 1000);
-    expect(heldBy(await leases(), second)).toEqual(ALL_LEASES.slice(0, 4));
+    await until(async () => heldBy(await leases(), third).length === SECOND_SHARE, 'the restarted worker to get its share', (LEASE_SECONDS * 3) * 1000);
+    expect(heldBy(await leases(), second)).toEqual(ALL_LEASES.slice(0, FIRST_SHARE));
     expect(logs.second.messages.filter((m) => m.startsWith('lease lost'))).toEqual([]);
     const acquiredLines = () => logs.third.messages.filter((m) => m.startsWith('lease acquired'));
-    await until(() => acquiredLines().length === 3, 'the restarted worker to log what it acquired', 5000);
+    await until(() => acquiredLines().length === SECOND_SHARE, 'the restarted worker to log what it acquired', 5000);
     const handedOver = logs.second.messages.filter((m) => m.startsWith('lease handed over')).map((m) => m.split(' ')[3]).sort();
     const acquired = acquiredLines().map((m) => m.split(' ')[2]).sort();
     expect(acquired).toEqual(handedOver);

@@ -15,7 +15,9 @@ describe('createTokenVerifier (embedded issuer, cached)', () => {
     let now = issuedAt;
     const verifier = createTokenVerifier(config, { now: () => now });
     const token = await mintLocalToken(config, { sub: 'caseworker-1', role: 'caseworker', departments: ['housing'], ttlSeconds: 60 });
-    expect(await verifier.verify(token)).toEqual({ sub: 'caseworker-1', role: 'caseworker', departments: ['housing'] });
+    const principal = await verifier.verify(token);
+    expect(principal).toEqual({ sub: 'caseworker-1', role: 'caseworker', departments: ['housing'], expiresAt: expect.any(String) });
+    expect(Math.abs(Date.parse(principal.expiresAt as string) - (issuedAt + 60_000))).toBeLessThan(2_000);
     now = issuedAt + 30_000;
     expect((await verifier.verify(token)).sub).toBe('caseworker-1');
     now = issuedAt + 95_000; // past exp and the 30 s clock tolerance
