@@ -7,7 +7,7 @@ import { AccessLogEntry, Page } from '@civic-ledger/read-models';
 import { SignedCheckpoint } from '@civic-ledger/audit';
 import {
   AccessLogQuery, ConsistencyProof, ConsistencyProofQuery, InclusionProof, InclusionProofQuery, LedgerVerification, ListCheckpointsQuery, PublicKeyQuery,
-  SignCheckpointCommand, VerifyLedgerQuery,
+  rolesFor, SignCheckpointCommand, VerifyLedgerQuery,
 } from '@civic-ledger/application';
 import { ApiError } from '../http/api-error';
 import { Allow } from '../auth/auth.decorators';
@@ -39,7 +39,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
 
   @Get('access')
-  @Allow('auditor', 'privacy-officer')
+  @Allow(...rolesFor('audit.access'))
   @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first; `access` tells records opened (viewed) from searches a party appeared in (listed)' })
   access(@Query() q: AccessQueryDto): Promise<Page<AccessLogEntry>> {
     if ((q.partyId === undefined) === (q.actor === undefined)) {
@@ -49,7 +49,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @Allow('auditor')
+  @Allow(...rolesFor('audit.verify'))
   @ApiOperation({ summary: 'Check every hash chain from genesis to head, and every signed checkpoint against the ledger' })
   verify(): Promise<LedgerVerification> {
     return this.queries.execute(new VerifyLedgerQuery());

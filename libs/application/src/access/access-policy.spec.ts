@@ -31,6 +31,8 @@ const MAY: Record<Action, readonly Role[]> = {
   'party.timeline': ['clerk', 'caseworker', 'supervisor', 'auditor', 'service'],
   'party.access-grants': ['privacy-officer', 'auditor'],
   'party.revoke-access': ['privacy-officer'],
+  'audit.verify': ['auditor'],
+  'audit.access': ['auditor', 'privacy-officer'],
   'interaction.record': ['clerk', 'caseworker', 'supervisor'],
   'interaction.read': ['clerk', 'caseworker', 'supervisor', 'auditor', 'service'],
   'interaction.amend': ['clerk', 'caseworker', 'supervisor'],

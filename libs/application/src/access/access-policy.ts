@@ -24,6 +24,8 @@ export const ACTION_ROLES = {
   'party.timeline': READERS,
   'party.access-grants': ['privacy-officer', 'auditor'],
   'party.revoke-access': ['privacy-officer'],
+  'audit.verify': ['auditor'],
+  'audit.access': ['auditor', 'privacy-officer'],
   'interaction.record': STAFF,
   'interaction.read': READERS,
   'interaction.amend': STAFF,
