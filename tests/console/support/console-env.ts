@@ -72,10 +72,11 @@ export class ConsoleEnv {
   }
 
   /** Calls the API as a role (setting up data the way another client would); throws on an error status. */
-  async api<T = Record<string, unknown>>(role: Role, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async api<T = Record<string, unknown>>(as: Role | { token: string }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const token = typeof as === 'string' ? await this.token(as) : as.token;
     const res = await fetch(this.baseUrl + path, {
       method,
-      headers: { Authorization: `Bearer ${await this.token(role)}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

@@ -38,6 +38,14 @@ export class ApiProblem extends Error {
   }
 }
 
+/** What every write answers with: the ledger position to read it back at. */
+export interface Written { position: number }
+
+/** Read-your-writes: a read sent with X-Min-Position waits until the read models include that write. */
+export function readAfter(position: number | null): Record<string, string> {
+  return position === null ? {} : { 'X-Min-Position': String(position) };
+}
+
 /** Unwraps an openapi-fetch result: the data, or throws an ApiProblem. */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };

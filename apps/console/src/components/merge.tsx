@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiProblem, call, IdempotencyKeys } from '../api/client';
+import { api, ApiProblem, call, IdempotencyKeys, type Written } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { asProblem } from './hooks';
 import { Field, ProblemMessage } from './ui';
 
 /** Undo a merge (the merge links identities and never destroys either record). */
-export function Unmerge({ partyId, onDone }: { partyId: string; onDone(): void }) {
+export function Unmerge({ partyId, onDone }: { partyId: string; onDone(position: number): void }) {
   const { t } = useI18n();
   const keys = useRef(new IdempotencyKeys());
   const [open, setOpen] = useState(false);
@@ -16,10 +16,10 @@ export function Unmerge({ partyId, onDone }: { partyId: string; onDone(): void }
     e.preventDefault();
     const body = { reason };
     try {
-      await call(api.POST('/v1/parties/{id}/merges/reversal', { params: { path: { id: partyId }, header: { 'Idempotency-Key': keys.current.for(body) } }, body }));
+      const written = await call(api.POST('/v1/parties/{id}/merges/reversal', { params: { path: { id: partyId }, header: { 'Idempotency-Key': keys.current.for(body) } }, body }));
       keys.current.succeeded();
       setOpen(false);
-      onDone();
+      onDone((written as unknown as Written).position);
     } catch (failure) {
       setError(asProblem(failure));
     }
@@ -36,9 +36,9 @@ export function Unmerge({ partyId, onDone }: { partyId: string; onDone(): void }
 }
 
 /** Merge `mergedId` into `survivorId` with a reason. */
-export async function mergeParties(mergedId: string, survivorId: string, reason: string, keys: IdempotencyKeys): Promise<{ position: number }> {
+export async function mergeParties(mergedId: string, survivorId: string, reason: string, keys: IdempotencyKeys): Promise<Written> {
   const body = { survivorPartyId: survivorId, reason };
   const result = await call(api.POST('/v1/parties/{id}/merges', { params: { path: { id: mergedId }, header: { 'Idempotency-Key': keys.for(body) } }, body }));
   keys.succeeded();
-  return result as unknown as { position: number };
+  return result as unknown as Written;
 }

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, call } from '../api/client';
+import { api, call, readAfter } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import { asProblem } from './hooks';
@@ -29,8 +29,7 @@ export function Timeline({ partyId, asOf, minPosition }: { partyId: string; asOf
       to: filters.to ? new Date(`${filters.to}T23:59:59.999`).toISOString() : undefined,
     };
     try {
-      const headers = minPosition === null ? {} : { 'X-Min-Position': String(minPosition) };
-      const page = await call(api.GET('/v1/parties/{id}/timeline', { params: { path: { id: partyId }, query: query as never }, headers }));
+      const page = await call(api.GET('/v1/parties/{id}/timeline', { params: { path: { id: partyId }, query: query as never }, headers: readAfter(minPosition) }));
       setEntries((old) => (after ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setState({ loading: false });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiProblem, call, IdempotencyKeys } from '../api/client';
+import { api, ApiProblem, call, IdempotencyKeys, readAfter, type Written } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
 import { Field, Loading, PageHeading, ProblemMessage, Section } from '../components/ui';
@@ -54,7 +54,10 @@ function Grants() {
   const { t, dateTime } = useI18n();
   const { can } = useAccess();
   const [status, setStatus] = useState<'active' | 'revoked' | ''>('active');
-  const grants = useLoad(() => call(api.GET('/v1/access-grants', { params: { query: { status: (status || undefined) as never, limit: 100 } } })), [status]);
+  const [after, setAfter] = useState<number | null>(null);
+  const grants = useLoad(() => call(api.GET('/v1/access-grants', {
+    params: { query: { status: (status || undefined) as never, limit: 100 } }, headers: readAfter(after),
+  })), [status, after]);
   return (
     <Section id="grants" title={t('grants.title')}>
       <div class="field inline">
@@ -79,7 +82,7 @@ function Grants() {
             <tr key={g.id}>
               <td><a href={`/console/parties/${g.partyId}`}>{t('party.relatedParty', { id: g.partyId.slice(0, 8) })}</a></td>
               <td>{g.department}</td><td>{g.reason}</td><td>{g.grantedBy}</td><td>{dateTime(g.grantedAt)}</td>
-              <td>{g.status === 'active' ? (can('party.revoke-access') ? <Revoke grant={g} onDone={grants.reload} /> : t('grants.active')) : t('grants.revokedBy', { who: g.revokedBy ?? '' })}</td>
+              <td>{g.status === 'active' ? (can('party.revoke-access') ? <Revoke grant={g} onDone={setAfter} /> : t('grants.active')) : t('grants.revokedBy', { who: g.revokedBy ?? '' })}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -88,7 +91,7 @@ function Grants() {
   );
 }
 
-function Revoke({ grant, onDone }: { grant: Grant; onDone(): void }) {
+function Revoke({ grant, onDone }: { grant: Grant; onDone(position: number): void }) {
   const { t } = useI18n();
   const [keys] = useState(() => new IdempotencyKeys());
   const [reason, setReason] = useState('');
@@ -97,11 +100,11 @@ function Revoke({ grant, onDone }: { grant: Grant; onDone(): void }) {
     e.preventDefault();
     const body = { reason };
     try {
-      await call(api.DELETE('/v1/parties/{id}/access-grants/{grantId}', {
+      const written = await call(api.DELETE('/v1/parties/{id}/access-grants/{grantId}', {
         params: { path: { id: grant.partyId, grantId: grant.id }, header: { 'Idempotency-Key': keys.for(body) } }, body,
       }));
       keys.succeeded();
-      onDone();
+      onDone((written as unknown as Written).position);
     } catch (failure) {
       setError(asProblem(failure));
     }

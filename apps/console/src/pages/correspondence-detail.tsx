@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiProblem, call, IdempotencyKeys } from '../api/client';
+import { api, ApiProblem, call, IdempotencyKeys, readAfter, type Written } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
 import { SlaBadge, useLabel } from '../components/labels';
@@ -37,7 +37,8 @@ export function CorrespondenceDetail({ id }: { id: string }) {
   const { t, date, dateTime } = useI18n();
   const label = useLabel();
   const { can } = useAccess();
-  const item = useLoad(() => call(api.GET('/v1/correspondence/{id}', { params: { path: { id } } })), [id]);
+  const [after, setAfter] = useState<number | null>(null);
+  const item = useLoad(() => call(api.GET('/v1/correspondence/{id}', { params: { path: { id } }, headers: readAfter(after) })), [id, after]);
   if (!item.data) {
     return (<div><PageHeading title={t('correspondence.title')}>{t('correspondence.title')}</PageHeading><Loading when={item.loading} /><ProblemMessage error={item.error} /></div>);
   }
@@ -56,7 +57,7 @@ export function CorrespondenceDetail({ id }: { id: string }) {
       </dl>
       {can('correspondence.handle') && (
         <Section id="steps-actions" title={t('correspondence.actions')}>
-          {stepsFrom(c.status).map((step) => <StepForm key={`${step}-${c.revision}`} id={id} step={step} onDone={item.reload} />)}
+          {stepsFrom(c.status).map((step) => <StepForm key={`${step}-${c.revision}`} id={id} step={step} onDone={setAfter} />)}
         </Section>
       )}
       <Section id="history" title={t('correspondence.history')}>
@@ -66,7 +67,7 @@ export function CorrespondenceDetail({ id }: { id: string }) {
   );
 }
 
-function StepForm({ id, step, onDone }: { id: string; step: Step; onDone(): void }) {
+function StepForm({ id, step, onDone }: { id: string; step: Step; onDone(position: number): void }) {
   const { t } = useI18n();
   const label = useLabel();
   const keys = useRef(new IdempotencyKeys());
@@ -78,11 +79,11 @@ function StepForm({ id, step, onDone }: { id: string; step: Step; onDone(): void
     e.preventDefault();
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
     try {
-      await call(api.POST(`/v1/correspondence/{id}/${step}` as '/v1/correspondence/{id}/close', {
+      const written = await call(api.POST(`/v1/correspondence/{id}/${step}` as '/v1/correspondence/{id}/close', {
         params: { path: { id }, header: { 'Idempotency-Key': keys.current.for(body) } }, body: body as never,
       }));
       keys.current.succeeded();
-      onDone();
+      onDone((written as unknown as Written).position);
     } catch (failure) {
       setError(asProblem(failure));
     }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiProblem, call, IdempotencyKeys } from '../api/client';
+import { api, ApiProblem, call, IdempotencyKeys, readAfter } from '../api/client';
 import type { DuplicateGroup } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
 import { useLabel } from '../components/labels';
@@ -10,33 +10,35 @@ import { useI18n } from '../i18n/i18n';
 /** Supervisors: parties sharing an exact e-mail, phone or identifier; merge the others into the one chosen to survive. */
 export function Duplicates() {
   const { t } = useI18n();
-  const groups = useLoad(() => call(api.GET('/v1/parties/duplicates', { params: { query: { limit: 50 } } })), []);
+  const [merged, setMerged] = useState<{ name: string; position: number } | null>(null);
+  const after = merged?.position ?? null;
+  const groups = useLoad(() => call(api.GET('/v1/parties/duplicates', { params: { query: { limit: 50 } }, headers: readAfter(after) })), [after]);
   return (
     <div>
       <PageHeading title={t('duplicates.title')}>{t('duplicates.title')}</PageHeading>
       <p>{t('duplicates.intro')}</p>
+      <p role="status">{merged && t('duplicates.merged', { name: merged.name })}</p>
       <Loading when={groups.loading} />
       <ProblemMessage error={groups.error} />
       {groups.data && groups.data.items.length === 0 && <p>{t('duplicates.none')}</p>}
-      {groups.data?.items.map((g, n) => <Group key={`${g.key}-${n}`} group={g} n={n} onMerged={groups.reload} />)}
+      {groups.data?.items.map((g, n) => <Group key={`${g.key}-${n}`} group={g} n={n} onMerged={(name, position) => setMerged({ name, position })} />)}
     </div>
   );
 }
 
-function Group({ group, n, onMerged }: { group: DuplicateGroup; n: number; onMerged(): void }) {
+function Group({ group, n, onMerged }: { group: DuplicateGroup; n: number; onMerged(survivorName: string, position: number): void }) {
   const { t } = useI18n();
   const label = useLabel();
   const keys = useRef(new IdempotencyKeys());
   const [survivor, setSurvivor] = useState(group.parties[0]?.id ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiProblem>();
-  const [done, setDone] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      for (const p of group.parties.filter((x) => x.id !== survivor)) await mergeParties(p.id, survivor, reason, keys.current);
-      setDone(true);
-      onMerged();
+      let position = 0;
+      for (const p of group.parties.filter((x) => x.id !== survivor)) ({ position } = await mergeParties(p.id, survivor, reason, keys.current));
+      onMerged(group.parties.find((x) => x.id === survivor)?.displayName ?? survivor, position);
     } catch (failure) {
       setError(asProblem(failure));
     }
@@ -60,7 +62,6 @@ function Group({ group, n, onMerged }: { group: DuplicateGroup; n: number; onMer
           <input id={`dup-${n}-reason`} value={reason} required onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} aria-describedby={d} aria-invalid={bad} />
         )}</Field>
         <button type="submit" class="primary">{t('duplicates.merge')}</button>
-        {done && <p role="status">{t('duplicates.merged')}</p>}
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiProblem, call, IdempotencyKeys } from '../api/client';
+import { api, ApiProblem, call, IdempotencyKeys, readAfter, type Written } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
 import { Field, Loading, PageHeading, ProblemMessage, Section } from '../components/ui';
@@ -12,7 +12,8 @@ type View = Schemas['PartyViewResponse'];
 export function PartyAudit({ id }: { id: string }) {
   const { t } = useI18n();
   const { can } = useAccess();
-  const view = useLoad(() => call(api.GET('/v1/parties/{id}', { params: { path: { id } } })), [id]);
+  const [after, setAfter] = useState<number | null>(null);
+  const view = useLoad(() => call(api.GET('/v1/parties/{id}', { params: { path: { id } }, headers: readAfter(after) })), [id, after]);
   const name = view.data?.name.full ?? '';
   const title = t('partyAudit.title', { name });
   return (
@@ -22,7 +23,7 @@ export function PartyAudit({ id }: { id: string }) {
       <ProblemMessage error={view.error} />
       {can('audit.access') && <AccessLog id={id} />}
       {can('party.bundle') && <Bundle id={id} />}
-      {can('party.erase') && view.data && <Erasure view={view.data} onDone={view.reload} />}
+      {can('party.erase') && view.data && <Erasure view={view.data} onDone={setAfter} />}
     </div>
   );
 }
@@ -53,11 +54,12 @@ function Bundle({ id }: { id: string }) {
   const download = async () => {
     setState({ busy: true });
     try {
-      const bundle = await call(api.GET('/v1/audit/bundles/{partyId}', { params: { path: { partyId: id } } }));
-      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
+      // The bundle's bytes as the API sent them: re-serialising could break its offline verification.
+      const blob = await call(api.GET('/v1/audit/bundles/{partyId}', { params: { path: { partyId: id } }, parseAs: 'blob' })) as unknown as Blob;
+      const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `civic-ledger-bundle-${id}.json`;
+      a.download = `civic-ledger-bundle-${id}.${blob.type.includes('zip') ? 'zip' : 'json'}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setState({ busy: false, done: true });
@@ -75,19 +77,30 @@ function Bundle({ id }: { id: string }) {
   );
 }
 
-function Erasure({ view, onDone }: { view: View; onDone(): void }) {
+function Erasure({ view, onDone }: { view: View; onDone(position: number): void }) {
   const { t, dateTime } = useI18n();
   const [keys] = useState(() => new IdempotencyKeys());
   const [basis, setBasis] = useState('');
   const [error, setError] = useState<ApiProblem>();
+  const [completion] = useState(() => new IdempotencyKeys());
   const holds = view.legalHolds ?? [];
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = { legalBasis: basis };
     try {
-      await call(api.POST('/v1/parties/{id}/erasure', { params: { path: { id: view.id }, header: { 'Idempotency-Key': keys.for(body) } }, body }));
+      const written = await call(api.POST('/v1/parties/{id}/erasure', { params: { path: { id: view.id }, header: { 'Idempotency-Key': keys.for(body) } }, body }));
       keys.succeeded();
-      onDone();
+      setError(undefined);
+      onDone((written as unknown as Written).position);
+    } catch (failure) {
+      setError(asProblem(failure));
+    }
+  };
+  const complete = async () => {
+    try {
+      const written = await call(api.POST('/v1/parties/{id}/erasure/completion', { params: { path: { id: view.id }, header: { 'Idempotency-Key': completion.for({}) } }, body: {} }));
+      completion.succeeded();
+      onDone((written as unknown as Written).position);
     } catch (failure) {
       setError(asProblem(failure));
     }
@@ -101,7 +114,11 @@ function Erasure({ view, onDone }: { view: View; onDone(): void }) {
         </div>
       )}
       {view.erasure ? (
-        <p role="status">{view.erasure.erasedAt ? t('erasure.erased', { date: dateTime(view.erasure.erasedAt) }) : t('erasure.requested', { date: dateTime(view.erasure.requestedAt), basis: view.erasure.legalBasis })}</p>
+        <>
+          <p role="status">{view.erasure.erasedAt ? t('erasure.erased', { date: dateTime(view.erasure.erasedAt) }) : t('erasure.requested', { date: dateTime(view.erasure.requestedAt), basis: view.erasure.legalBasis })}</p>
+          <ProblemMessage error={error} />
+          {!view.erasure.erasedAt && <button type="button" class="danger" onClick={complete}>{t('erasure.complete')}</button>}
+        </>
       ) : (
         <form onSubmit={submit}>
           {error && error.status !== 422 && <ProblemMessage error={error} />}

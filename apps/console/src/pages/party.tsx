@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, call } from '../api/client';
+import { api, call, readAfter } from '../api/client';
 import { useLoad } from '../components/hooks';
 import { ContactSections, WorkSections } from '../components/party-sections';
 import { RecordInteraction } from '../components/record-interaction';
@@ -15,9 +15,10 @@ export function PartyPage({ id, asOf }: { id: string; asOf: string | null }) {
   const { t, dateTime, date } = useI18n();
   const { can } = useAccess();
   const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState(false);
   const [minPosition, setMinPosition] = useState<number | null>(null);
   const view = useLoad(() => call(api.GET('/v1/parties/{id}', {
-    params: { path: { id }, query: asOf ? { asOf } : {} }, headers: minPosition === null ? {} : { 'X-Min-Position': String(minPosition) },
+    params: { path: { id }, query: asOf ? { asOf } : {} }, headers: readAfter(minPosition),
   })), [id, asOf, minPosition]);
   const changes = useLoad(async () => (asOf && can('party.replay')
     ? call(api.GET('/v1/parties/{id}/changes', { params: { path: { id }, query: { from: asOf, to: new Date().toISOString() } } }))
@@ -49,7 +50,7 @@ export function PartyPage({ id, asOf }: { id: string; asOf: string | null }) {
           <button type="button" class="primary" aria-expanded={recording} onClick={() => setRecording(!recording)}>{t('record.open')}</button>
         )}
         {(can('audit.access') || can('party.export') || can('party.erase')) && <a class="button" href={`/console/parties/${id}/audit`}>{t('partyAudit.link')}</a>}
-        {can('party.merge') && v.mergedInto && <Unmerge partyId={id} onDone={() => view.reload()} />}
+        {can('party.merge') && v.mergedInto && <Unmerge partyId={id} onDone={setMinPosition} />}
       </div>
       {can('party.replay') && <TimeTravel partyId={id} asOf={asOf} />}
       <Differences changes={changes.data} />
@@ -57,10 +58,11 @@ export function PartyPage({ id, asOf }: { id: string; asOf: string | null }) {
       {recording && (
         <RecordInteraction partyId={id} onCancel={() => setRecording(false)} onRecorded={(position) => {
           setRecording(false);
+          setRecorded(true);
           setMinPosition(position);
         }} />
       )}
-      {minPosition !== null && <p class="notice" role="status">{t('record.done')}</p>}
+      {recorded && <p class="notice" role="status">{t('record.done')}</p>}
       <div class="columns">
         <div><ContactSections view={v} changed={changed} /></div>
         <div><WorkSections view={v} /></div>
