@@ -20,8 +20,10 @@ describeInBrowser('console: auditor and privacy officer', () => {
       channel: 'phone', direction: 'inbound', occurredAt: iso(Date.now() - 60_000), partyIds: [partyId], department: 'benefits', topics: ['benefit-claim'],
       summary: 'Asked about a benefit claim', confidentiality: 'normal', breakGlass: { reason: 'urgent benefit claim' },
     });
-    // Someone looks at the person (the access ledger's "viewed"), once the grant has been projected.
+    // Someone looks at the person (the access ledger's "viewed"), once the grant has been projected; a clerk's search lists it.
     await env.api('supervisor', 'GET', `/v1/parties/${partyId}`, undefined, { 'X-Min-Position': String(recorded.position) });
+    const clerk = await env.token('clerk', { sub: 'clerk-searching' });
+    await env.api({ token: clerk }, 'GET', `/v1/parties?q=${encodeURIComponent('Bélanger')}`);
   });
   afterAll(() => env.stop());
   afterEach(async () => {
@@ -52,7 +54,12 @@ describeInBrowser('console: auditor and privacy officer', () => {
     await page.page.getByRole('heading', { level: 1, name: 'Audit and privacy: Sophie Bélanger' }).waitFor();
     const log = page.page.getByRole('region', { name: 'Who looked at this person' });
     await log.getByRole('cell', { name: 'supervisor-1' }).first().waitFor();
+    expect(await log.getByRole('cell', { name: 'clerk-searching' }).count()).toBe(0);
     expect(await page.axeViolations()).toEqual([]);
+    // A search is one "listed" entry, kept apart from opening the record.
+    await log.getByLabel('Show').selectOption('listed');
+    await log.getByRole('cell', { name: 'clerk-searching' }).waitFor();
+    expect(await log.getByRole('cell', { name: 'supervisor-1' }).count()).toBe(0);
     const [download] = await Promise.all([page.page.waitForEvent('download'), page.page.getByRole('button', { name: 'Download export bundle' }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^civic-ledger-bundle-${partyId}\\.(json|zip)$`));
     const bytes = readFileSync(await download.path());

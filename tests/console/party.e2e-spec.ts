@@ -37,6 +37,10 @@ describeInBrowser('console: search, consolidated view, timeline', () => {
       await page.page.getByLabel('Search people').fill(query);
       await page.page.getByRole('link', { name: 'Amélie Tremblay-Gagnon' }).waitFor();
     }
+    // Results tell namesakes apart by a masked hint, never the whole address.
+    const results = await page.page.getByRole('list', { name: 'Search results' }).innerText();
+    expect(results).toContain('•••');
+    expect(results).not.toContain('amelie.tg@example.org');
   });
 
   it('opens the person from the results: name as the h1 (focused), contacts, identifiers, relationships, consents, open correspondence, counts', async () => {

@@ -21,7 +21,7 @@ export interface Me {
   allDepartments: boolean;
   confidentiality: string[];
   actions: string[];
-  expiresAt?: string;
+  expiresAt?: string | null;
 }
 
 export interface ConsoleConfig {

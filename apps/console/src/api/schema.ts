@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/parties/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duplicate candidates: parties sharing an exact e-mail, phone or identifier, among those the supervisor sees (merge them with POST /v1/parties/{id}/merges) */
+        get: operations["DuplicatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties": {
         parameters: {
             query?: never;
@@ -570,7 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first */
+        /** The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first; `access` tells records opened (viewed) from searches a party appeared in (listed) */
         get: operations["AuditController_access"];
         put?: never;
         post?: never;
@@ -665,6 +682,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A party's offline-verifiable export bundle as one JSON document (the files `civic-ledger export --bundle` writes, by name); check it anywhere with `civic-ledger verify-bundle <file>`. Signs a checkpoint when none covers the record yet */
+        get: operations["BundlesController_bundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -689,6 +723,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the token is: subject, role, departments, the levels it reads and the actions its role may take (not recorded in the access ledger) */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the staff console signs in (no token needed): the OIDC issuer, client id and redirect URI, or a pasted token */
+        get: operations["ConsoleConfigController_consoleConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1029,6 +1097,11 @@ export interface components {
         PartySearchHitResponse: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description Masked hint to tell namesakes apart: part of the e-mail, phone or identifier searched for (else the first one the party has); null when it has none. Absent on a stub
+             * @example j•••@example.org
+             */
+            hint?: string | null;
         };
         PartySearchResponse: {
             /** @description Parties the reader may see, as in GET /v1/parties/{id} */
@@ -1331,6 +1404,12 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
+        AccessListingResponse: {
+            /** @description Id of the listing (one per search) in the access ledger */
+            id: string;
+            /** @description How many parties the listing showed */
+            parties: number;
+        };
         AccessLogEntryResponse: {
             /** @description Id of the access-ledger entry */
             id: string;
@@ -1338,8 +1417,15 @@ export interface components {
             partyId: string;
             actor: string;
             role: string;
-            /** @description What was read: view, timeline, changes, export, replay, … */
+            /** @description What was read: view, timeline, changes, export, replay, search, … */
             endpoint: string;
+            /**
+             * @description `viewed`: the record was opened; `listed`: the party was among the results of a search
+             * @enum {string}
+             */
+            access: "viewed" | "listed";
+            /** @description For a listed party: the listing it appeared in */
+            listing?: components["schemas"]["AccessListingResponse"];
             purpose?: string;
             /** Format: date-time */
             at: string;
@@ -1467,6 +1553,93 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
+        MeResponse: {
+            /**
+             * @description The token's subject
+             * @example alice@housing
+             */
+            subject: string;
+            /** @enum {string} */
+            role: "clerk" | "caseworker" | "supervisor" | "auditor" | "privacy-officer" | "service";
+            /**
+             * @description The token's departments
+             * @example [
+             *       "housing"
+             *     ]
+             */
+            departments: string[];
+            /** @description True for body-wide roles (auditor, privacy-officer, service): not limited to departments */
+            allDepartments: boolean;
+            /** @description Confidentiality levels the role reads */
+            confidentiality: ("normal" | "sensitive" | "restricted")[];
+            /** @description Every action the role may take, sorted (records are still checked one by one) */
+            actions: ("party.register" | "party.read" | "party.update" | "party.consent" | "party.consent-check" | "party.relate" | "party.merge" | "party.erase" | "party.replay" | "party.export" | "party.bundle" | "party.timeline" | "party.access-grants" | "party.revoke-access" | "audit.verify" | "audit.access" | "interaction.record" | "interaction.read" | "interaction.amend" | "interaction.link" | "interaction.classify" | "correspondence.receive" | "correspondence.read" | "correspondence.handle" | "session.read")[];
+            /**
+             * Format: date-time
+             * @description When the token expires
+             */
+            expiresAt: string | null;
+        };
+        ConsoleOidcResponse: {
+            /** @description Issuer identifier; discovery at <issuer>/.well-known/openid-configuration */
+            issuer: string;
+            /** @description The console's client id at the issuer */
+            clientId: string;
+            /** @description Where the issuer sends the browser back with the authorization code */
+            redirectUri: string;
+            /** @example openid profile */
+            scopes: string;
+        };
+        ConsoleConfigResponse: {
+            /**
+             * @description `oidc`: authorization code + PKCE at the issuer; `token`: paste a token from `civic-ledger token`
+             * @enum {string}
+             */
+            signIn: "token" | "oidc";
+            oidc?: components["schemas"]["ConsoleOidcResponse"];
+        };
+        DuplicatePartyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The party's full name */
+            displayName: string;
+        };
+        DuplicateCandidateResponse: {
+            /**
+             * @description What they share
+             * @enum {string}
+             */
+            key: "email" | "phone" | "identifier";
+            /**
+             * @description The shared value, masked
+             * @example j•••@example.org
+             */
+            hint: string;
+            /** @description Active parties the reader sees that share it, in id order */
+            parties: components["schemas"]["DuplicatePartyResponse"][];
+        };
+        DuplicateCandidatePageResponse: {
+            items: components["schemas"]["DuplicateCandidateResponse"][];
+            /** @description Pass as cursor for the next page; null when every shared key has been read */
+            nextCursor: string | null;
+        };
+        BundleFilesResponse: {
+            /** @description format, partyId, asOf, createdAt, eventCount, checkpoint and the SHA-256 of every other file (JSON text) */
+            "manifest.json": string;
+            /** @description The party's events as stored, one JSON object per line, oldest first */
+            "events.ndjson": string;
+            /** @description An inclusion proof per event against the checkpoint (JSON text) */
+            "proofs.json": string;
+            /** @description The signed checkpoint (JSON text) */
+            "checkpoint.json": string;
+            /** @description The Ed25519 public key that verifies the checkpoint (PEM) */
+            "public-key.pem": string;
+        };
+        BundleDocumentResponse: {
+            /** @enum {string} */
+            format: "civic-ledger-bundle/1";
+            files: components["schemas"]["BundleFilesResponse"];
+        };
         EmailContactPointDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1522,6 +1695,78 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    DuplicatesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Wait (up to 5 s) until the read models include this ledger position (from X-Ledger-Position); 503 if they do not. */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidatePageResponse"];
+                };
+            };
+            /** @description The request is not valid (parameters, headers or body); `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The token's role, departments or confidentiality levels may not do this (AUTH.FORBIDDEN, the same for reads and writes), or a party named in a new record is held by another department (AUTH.BREAK_GLASS_REQUIRED: give breakGlass.reason) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The event store is unreachable, or the read models have not reached X-Min-Position in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     PartyReadsController_search: {
         parameters: {
             query?: {
@@ -5957,6 +6202,8 @@ export interface operations {
                 partyId?: string;
                 /** @description What this user (token subject) looked at */
                 actor?: string;
+                /** @description Only records opened (viewed), or only searches the party appeared in (listed); both when absent */
+                access?: "viewed" | "listed";
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
@@ -6439,6 +6686,90 @@ export interface operations {
             };
         };
     };
+    BundlesController_bundle: {
+        parameters: {
+            query?: {
+                /** @description Only what had been recorded by this instant (system time) */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Wait (up to 5 s) until the read models include this ledger position (from X-Ledger-Position); 503 if they do not. */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description Attachment file name */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleDocumentResponse"];
+                };
+            };
+            /** @description The request is not valid (parameters, headers or body); `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The token's role, departments or confidentiality levels may not do this (AUTH.FORBIDDEN, the same for reads and writes), or a party named in a new record is held by another department (AUTH.BREAK_GLASS_REQUIRED: give breakGlass.reason) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The event store is unreachable, or the read models have not reached X-Min-Position in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -6484,6 +6815,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait (up to 5 s) until the read models include this ledger position (from X-Ledger-Position); 503 if they do not. */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description The request is not valid (parameters, headers or body); `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The token's role, departments or confidentiality levels may not do this (AUTH.FORBIDDEN, the same for reads and writes), or a party named in a new record is held by another department (AUTH.BREAK_GLASS_REQUIRED: give breakGlass.reason) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The event store is unreachable, or the read models have not reached X-Min-Position in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ConsoleConfigController_consoleConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleConfigResponse"];
                 };
             };
         };

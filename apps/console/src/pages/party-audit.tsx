@@ -30,9 +30,17 @@ export function PartyAudit({ id }: { id: string }) {
 
 function AccessLog({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
-  const log = useLoad(() => call(api.GET('/v1/audit/access', { params: { query: { partyId: id, limit: 50 } } })), [id]);
+  const [access, setAccess] = useState<'viewed' | 'listed'>('viewed');
+  const log = useLoad(() => call(api.GET('/v1/audit/access', { params: { query: { partyId: id, access, limit: 50 } } })), [id, access]);
   return (
     <Section id="access-log" title={t('partyAudit.accessLog')}>
+      <div class="field inline">
+        <label for="access-kind">{t('partyAudit.show')}</label>
+        <select id="access-kind" value={access} onChange={(e) => setAccess((e.currentTarget as HTMLSelectElement).value as typeof access)}>
+          <option value="viewed">{t('partyAudit.viewed')}</option>
+          <option value="listed">{t('partyAudit.listed')}</option>
+        </select>
+      </div>
       <Loading when={log.loading} />
       <ProblemMessage error={log.error} />
       {log.data && (log.data.items.length === 0 ? <p>{t('common.none')}</p> : (

@@ -28,10 +28,11 @@ export function SearchPage() {
       {items.length > 0 && (
         <ul class="results" aria-label={t('search.results')}>
           {items.map((hit) => {
-            const h = hit as { id: string; name?: { full?: string }; displayName?: string; hint?: string; kind?: string };
+            const h = hit as { id: string; name?: { full?: string }; hint?: string | null; kind?: string; heldByAnotherDepartment?: boolean };
+            if (h.heldByAnotherDepartment) return <li key={h.id} class="held">{t('search.heldElsewhere')}</li>;
             return (
               <li key={h.id}>
-                <a href={`/console/parties/${h.id}`}>{h.displayName ?? h.name?.full ?? h.id}</a>
+                <a href={`/console/parties/${h.id}`}>{h.name?.full ?? h.id}</a>
                 {h.hint && <span class="masked"> {h.hint}</span>}
                 {h.kind && <span class="kind"> · {t(h.kind === 'organisation' ? 'party.organisation' : 'party.person')}</span>}
               </li>
