@@ -141,6 +141,7 @@ export class ConsolePage {
     if (process.env.CONSOLE_SCREENSHOTS !== '1') return;
     const dir = join(ROOT, 'docs', 'console');
     mkdirSync(dir, { recursive: true });
+    await this.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
   }
 

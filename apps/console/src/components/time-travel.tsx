@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Schemas } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
+import { useLabel } from './labels';
 
 /** ISO instant → the value of a datetime-local field in the browser's zone (minute precision). */
 export function toLocalInput(iso: string): string {
@@ -32,6 +33,7 @@ export function TimeTravel({ partyId, asOf }: { partyId: string; asOf: string | 
 /** The view's differences between the instant shown and now (from GET /changes). */
 export function Differences({ changes }: { changes: Schemas['PartyChangesResponse'] | undefined }) {
   const { t } = useI18n();
+  const label = useLabel();
   if (!changes) return null;
   return (
     <section class="card differences" aria-labelledby="differences-title">
@@ -40,7 +42,7 @@ export function Differences({ changes }: { changes: Schemas['PartyChangesRespons
         <table>
           <thead><tr><th scope="col">{t('timeTravel.field')}</th><th scope="col">{t('timeTravel.then')}</th><th scope="col">{t('timeTravel.nowCol')}</th></tr></thead>
           <tbody>{changes.view.map((c) => (
-            <tr key={c.path}><th scope="row">{c.path}</th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>
+            <tr key={c.path}><th scope="row">{fieldName(c.path, label)}</th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>
           ))}</tbody>
         </table>
       )}
@@ -48,6 +50,26 @@ export function Differences({ changes }: { changes: Schemas['PartyChangesRespons
   );
 }
 
+/** "contactPoints" → "Contact points" (the section's own title); other paths as the API names them. */
+function fieldName(path: string, label: (prefix: string, value: string) => string): string {
+  const [root, ...rest] = path.split(/[.[]/);
+  return [label('section', root), ...rest.map((p) => p.replace(/]$/, ''))].join(' › ');
+}
+
+/** A value as a person reads it: lists of contact points, consents etc. by what identifies each item. */
 function show(v: unknown): string {
-  return v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(item).join('; ');
+  return typeof v === 'object' ? item(v) : String(v);
+}
+
+function item(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return String(v);
+  const o = v as Record<string, unknown>;
+  if (typeof o.value === 'string') return o.scheme ? `${o.scheme}: ${o.value}` : o.value;
+  if (typeof o.full === 'string') return o.full;
+  if (typeof o.purpose === 'string') return `${o.purpose} (${String(o.channel ?? '')})`;
+  if (typeof o.kind === 'string' && typeof o.partyId === 'string') return `${o.kind} ${o.partyId.slice(0, 8)}`;
+  if (typeof o.reason === 'string') return o.reason;
+  return JSON.stringify(v);
 }
