@@ -40,9 +40,10 @@ export class ConsoleEnv {
   private browser?: Browser;
   private readonly tokens = new Map<string, string>();
 
-  async start(): Promise<void> {
-    const port = await freePort();
-    this.server = await startServerProcess(this.dataDir, port);
+  /** Starts the server (on `port` when given, with extra settings) and Chromium. */
+  async start(settings: Record<string, string> = {}, port?: number): Promise<void> {
+    port ??= await freePort();
+    this.server = await startServerProcess(this.dataDir, port, settings);
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   }
@@ -88,7 +89,13 @@ export class ConsoleEnv {
   async page(locale = 'en-CA'): Promise<ConsolePage> {
     if (!this.browser) throw new Error('start() first');
     const context = await this.browser.newContext({ viewport: { width: 1024, height: 768 }, locale, timezoneId: 'America/Toronto', acceptDownloads: true });
-    return new ConsolePage(await context.newPage(), this.baseUrl);
+    const page = new ConsolePage(await context.newPage(), this.baseUrl);
+    // Nothing leaves the machine: a request to any other host is answered empty here and counted as an error.
+    await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', async (route) => {
+      page.errors.push(`external request: ${route.request().url()}`);
+      await route.fulfill({ status: 200, body: '' });
+    });
+    return page;
   }
 }
 

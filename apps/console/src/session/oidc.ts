@@ -6,9 +6,12 @@ const PENDING = 'civic-ledger.oidc';
 
 interface Pending { verifier: string; state: string; nonce: string; returnTo: string }
 
+/** Plain http only when the operator configured an http issuer (a closed network or a test provider). */
+const insecure = (issuer: string) => ({ [oauth.allowInsecureRequests]: new URL(issuer).protocol === 'http:' });
+
 async function authorizationServer(issuer: string): Promise<oauth.AuthorizationServer> {
   const url = new URL(issuer);
-  return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: 'oidc' }));
+  return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: 'oidc', ...insecure(issuer) }));
 }
 
 /** Authorization code flow with PKCE (S256), state and nonce: leaves for the issuer's sign-in page. */
@@ -41,7 +44,7 @@ export async function finishOidcSignIn(config: ConsoleConfig): Promise<{ accessT
   const as = await authorizationServer(oidc.issuer);
   const client: oauth.Client = { client_id: oidc.clientId };
   const params = oauth.validateAuthResponse(as, client, new URL(location.href), pending.state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, oidc.redirectUri, pending.verifier);
+  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, oidc.redirectUri, pending.verifier, insecure(oidc.issuer));
   const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   return { accessToken: result.access_token, returnTo: pending.returnTo };
 }
