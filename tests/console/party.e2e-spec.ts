@@ -70,6 +70,28 @@ describeInBrowser('console: search, consolidated view, timeline', () => {
     await page.page.getByRole('heading', { level: 1, name: 'Jean Tremblay' }).waitFor();
   });
 
+  it('works with the keyboard alone: skip link, search, open a result', async () => {
+    const active = () => page.page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { activeElement: { tagName: string; id: string; textContent: string } | null } }).document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}#${el.id}:${el.textContent?.trim().slice(0, 40)}` : '';
+    });
+    await page.page.reload(); // start from the top of a freshly loaded page
+    await page.page.getByRole('heading', { level: 1, name: 'Find a person' }).waitFor();
+    await page.page.keyboard.press('Tab');
+    expect(await active()).toMatch(/^a#:Skip to main content/);
+    await page.page.keyboard.press('Enter');
+    expect(await active()).toMatch(/^main#main/);
+    await page.page.keyboard.press('Tab');
+    expect(await active()).toMatch(/^input#search/);
+    await page.page.keyboard.type('Tremblay-Gagnon');
+    await page.page.getByRole('link', { name: 'Amélie Tremblay-Gagnon' }).waitFor();
+    await page.page.keyboard.press('Tab');
+    expect(await active()).toMatch(/^a#:Amélie Tremblay-Gagnon/);
+    await page.page.keyboard.press('Enter');
+    await page.page.getByRole('heading', { level: 1, name: 'Amélie Tremblay-Gagnon' }).waitFor();
+    expect(await active()).toMatch(/^h1#:Amélie Tremblay-Gagnon/);
+  });
+
   it('shows the timeline newest first with channel labels, filters it, pages with "Older", and shows corrections beside the original', async () => {
     await page.open(`/parties/${person.id}`);
     const timeline = page.page.getByRole('region', { name: 'Timeline' });
