@@ -56,6 +56,13 @@ module.exports = {
       to: { path: ['node_modules/(express|fastify|@fastify|@nestjs/platform-express|@nestjs/platform-fastify|@nestjs/swagger|class-validator|class-transformer|helmet|@nestjs/throttler)', '^libs/composition', '^apps'] },
     },
     {
+      name: 'console-speaks-only-http',
+      comment: 'The staff console runs in the browser and knows the API only through its OpenAPI document (the generated client).',
+      severity: 'error',
+      from: { path: '^apps/console' },
+      to: { path: ['^libs', '^apps/(api|cli|worker)', 'node_modules/@nestjs'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -19,6 +19,12 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Vite loads its configuration through the default export; it runs in Node.
+    files: ['apps/console/vite.config.mjs'],
+    languageOptions: { globals: { URL: 'readonly' } },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

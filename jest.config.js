@@ -1,4 +1,4 @@
-/** Unit (*.spec.ts), integration (*.int-spec.ts) and e2e (tests/e2e/*.e2e-spec.ts) in one run. */
+/** Unit (*.spec.ts), integration (*.int-spec.ts), e2e (tests/e2e/*.e2e-spec.ts) and console browser tests (tests/console) in one run. */
 const moduleNameMapper = {
   '^@civic-ledger/(domain|event-store|read-models|audit|config|messaging|privacy|application|composition)$': '<rootDir>/libs/$1/src',
   // The vendor adapters' own entry points (loaded only when configured).
@@ -16,5 +16,7 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'] },
+    // The staff console in a real Chromium (playwright-core driving Debian's chromium) against `civic-ledger serve`.
+    { ...base, displayName: 'console', testMatch: ['<rootDir>/tests/console/**/*.e2e-spec.ts'] },
   ],
 };

@@ -16,6 +16,7 @@ import { CorrespondenceController } from './correspondence/correspondence.contro
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ConsistencyGuard } from './http/consistency.guard';
+import { ConsoleModule } from './console/console.module';
 import { loggerOptions } from '@civic-ledger/composition';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -55,6 +56,8 @@ export class AppModule {
         ApplicationModule,
         // Per client address; health checks and docs are not limited.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], skipIf: () => config.rateLimitPerMinute === 0 }),
+        // The staff console (static files) at /console.
+        ConsoleModule.forRoot(),
       ],
       controllers: [...API_CONTROLLERS, MetricsController],
       providers: [

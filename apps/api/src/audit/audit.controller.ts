@@ -38,7 +38,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
 
   @Get('access')
-  @Allow(...rolesFor('audit.access-log'))
+  @Allow(...rolesFor('audit.access'))
   @ApiOperation({ summary: 'The access ledger: who looked at a party (partyId), or what a user looked at (actor), newest first; `access` tells records opened (viewed) from searches a party appeared in (listed)' })
   access(@Query() q: AccessQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<AccessLogEntry>> {
     if ((q.partyId === undefined) === (q.actor === undefined)) {

@@ -31,6 +31,8 @@ const MAY: Record<Action, readonly Role[]> = {
   'party.timeline': ['clerk', 'caseworker', 'supervisor', 'auditor', 'service'],
   'party.access-grants': ['privacy-officer', 'auditor'],
   'party.revoke-access': ['privacy-officer'],
+  'audit.verify': ['auditor'],
+  'audit.access': ['auditor', 'privacy-officer'],
   'interaction.record': ['clerk', 'caseworker', 'supervisor'],
   'interaction.read': ['clerk', 'caseworker', 'supervisor', 'auditor', 'service'],
   'interaction.amend': ['clerk', 'caseworker', 'supervisor'],
@@ -40,8 +42,6 @@ const MAY: Record<Action, readonly Role[]> = {
   'correspondence.read': ['caseworker', 'supervisor', 'auditor', 'service'],
   'correspondence.handle': ['caseworker', 'supervisor'],
   'session.read': ['clerk', 'caseworker', 'supervisor', 'auditor', 'privacy-officer', 'service'],
-  'audit.access-log': ['auditor', 'privacy-officer'],
-  'audit.verify': ['auditor'],
   'audit.sign-checkpoint': ['auditor'],
   'audit.checkpoints': ['auditor', 'service'],
   'audit.proofs': ['auditor', 'service'],
@@ -53,7 +53,7 @@ const principal = (role: Role): Principal => ({ sub: `${role}-1`, role, departme
 /** Actions that make a new record for a department (no record to see yet). */
 const CREATE: readonly Action[] = ['party.register', 'interaction.record', 'correspondence.receive'];
 /** Actions about the principal itself or the ledger as a whole (no record). */
-const OWN: readonly Action[] = ['session.read', 'audit.access-log', 'audit.verify', 'audit.sign-checkpoint', 'audit.checkpoints', 'audit.proofs', 'audit.public-key'];
+const OWN: readonly Action[] = ['session.read', 'audit.access', 'audit.verify', 'audit.sign-checkpoint', 'audit.checkpoints', 'audit.proofs', 'audit.public-key'];
 
 function expected(role: Role, action: Action, department: 'housing' | 'waste', level: string): Cell {
   if (!MAY[action].includes(role)) return 'no';

@@ -9,7 +9,7 @@ export class AccessLogHandler implements IQueryHandler<AccessLogQuery> {
   constructor(@Inject(READ_STORE) private readonly views: ReadStore) {}
 
   execute({ principal, by, limit, cursor, access }: AccessLogQuery): Promise<Page<AccessLogEntry>> {
-    requireAccess(principal, 'audit.access-log');
+    requireAccess(principal, 'audit.access');
     return findAccess(this.views, by, limit, cursor, access);
   }
 }
