@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CHANNELS, interactionStreamId, partyStreamId } from '@civic-ledger/domain';
-import { NewEvent, SqliteEventStore } from '@civic-ledger/event-store';
+import { EventStore, NewEvent } from '@civic-ledger/event-store';
 
 const DEPARTMENTS = ['housing', 'benefits', 'waste', 'council-tax', 'parking', 'social-care'];
 
@@ -9,7 +9,7 @@ export function envelope(type: string, data: Record<string, unknown>, occurredAt
 }
 
 /** Fills the store with a realistic ledger: 1% party registrations, the rest interactions over five years. */
-export async function fillLedger(store: SqliteEventStore, total: number, onProgress: (done: number) => void): Promise<{ partyIds: string[] }> {
+export async function fillLedger(store: EventStore, total: number, onProgress: (done: number) => void): Promise<{ partyIds: string[] }> {
   const parties = Math.max(10, Math.floor(total / 100));
   const partyIds = Array.from({ length: parties }, () => randomUUID());
   const start = Date.parse('2021-01-01T00:00:00Z');

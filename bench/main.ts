@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { AccessLog, replayParty } from '@civic-ledger/audit';
 import { SqliteEventStore } from '@civic-ledger/event-store';
+import { loadConfig } from '@civic-ledger/config';
+import { createEventStore } from '@civic-ledger/composition';
+import { rebuildReadModels } from '../apps/cli/src/commands/rebuild.command';
 import { COLLECTIONS, findTimeline, LEDGER_PROJECTIONS, rebuildViews, SqliteReadStore } from '@civic-ledger/read-models';
 import { envelope, fillLedger } from './ledger-fixture';
+import { REBUILD_OPENER } from './rebuild-opener';
 import { accessOverheadOverHttp } from './access-bench';
 import { httpFigures } from './http-bench';
 import { esdbFigures } from './esdb-bench';
@@ -18,7 +22,7 @@ import { partyViewFigures } from './party-view-bench';
 import { rawGroupInserts, rawReadParse, rawSingleInserts, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { only?: string; http: boolean; duration: number; connections: number; histories: string; events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
+interface Options { cliEvents: number; only?: string; http: boolean; duration: number; connections: number; histories: string; events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -74,10 +78,19 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
   await writeNdjson(ndjson, ledgerLines(events));
   const raw = await rawReadParse(ndjson);
   await events.close();
-  // The rebuild runs in its own process, as `civic-ledger rebuild` does, so its peak RSS is its own.
-  const worker = JSON.parse(execFileSync(process.execPath, [__filename, 'rebuild-worker', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as { events: number; ms: number; maxRssMb: number };
-  const rate = (worker.events / worker.ms) * 1000;
-  const peakRssMb = worker.maxRssMb;
+  // The rebuild runs in its own process, as `civic-ledger rebuild` does, so its peak RSS is its own: once
+  // projecting in one thread, once in worker threads (one per core, at most 4, as the command does).
+  const threads = Math.min(availableParallelism(), 4);
+  const rebuild = (n: number, file: string) => JSON.parse(execFileSync(process.execPath, [__filename, 'rebuild-worker', dir, String(n), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as RebuildRun;
+  const single = rebuild(1, 'views-1-thread.sqlite');
+  const parallel = rebuild(threads, 'views.sqlite');
+  const rebuildRow = (run: RebuildRun): Result => {
+    const rate = (run.events / run.ms) * 1000;
+    return {
+      name: `projector rebuild of ${o.events} events, ${run.threads} thread${run.threads === 1 ? '' : 's'}`, value: round(rate), unit: 'events/s', baseline: round(raw.perSecond), ratio: round(rate / raw.perSecond, 3),
+      target: 'ratio >= 0.25, RSS <= 512 MB', extra: { peakRssMb: run.maxRssMb, seconds: round(run.ms / 1000, 1) },
+    };
+  };
   const views = new SqliteReadStore(join(dir, 'views.sqlite'));
   for (const p of LEDGER_PROJECTIONS) for (const c of p.collections) await views.ensureCollection(c.name, c.indexes);
   const samples: number[] = [];
@@ -107,9 +120,43 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
       target: 'a few percent at most', extra: { latencyMsRecorded: http.recorded, latencyMsUnrecorded: http.unrecorded },
     },
     { name: `time travel: a party's view and timeline as of an instant, at ${o.events} events`, value: latencySummary(travel).p50, unit: 'ms p50', extra: { latencyMs: latencySummary(travel), eventsPerParty: Math.round(o.events / partyIds.length) } },
-    { name: `projector rebuild of ${o.events} events`, value: round(rate), unit: 'events/s', baseline: round(raw.perSecond), ratio: round(rate / raw.perSecond, 3), target: 'ratio >= 0.25, RSS <= 512 MB', extra: { peakRssMb } },
+    rebuildRow(single),
+    rebuildRow(parallel),
+    ...(o.cliEvents > 0 ? [await cliRebuild(dir, o.cliEvents, raw.perSecond)] : []),
     { name: `timeline query (page of 50) at ${o.events} events`, value: latencySummary(samples).p50, unit: 'ms p50', target: 'p50 <= 0.5 ms, p99 <= 2 ms', extra: { latencyMs: latencySummary(samples), queries: o.queries } },
   ];
+}
+
+interface RebuildRun { events: number; ms: number; maxRssMb: number; threads: number }
+
+/**
+ * `civic-ledger rebuild` as an operator runs it, on a data directory whose ledger was written through the
+ * encrypting store (personal fields sealed, one data key per party): the rebuild reads it decrypting, in
+ * the command's worker threads. Its own figure (the new set: projection, indexes, checksums) against the
+ * raw read+parse baseline of the unencrypted ledger measured above.
+ */
+async function cliRebuild(dir: string, events: number, rawPerSecond: number): Promise<Result> {
+  const dataDir = join(dir, 'cli-data');
+  mkdirSync(dataDir);
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const sealed = createEventStore(loadConfig(env));
+  let last = 0;
+  await fillLedger(sealed, events, (done) => {
+    if (done - last >= events / 5) { last = done; log(`  filled ${done}/${events} sealed events`); }
+  });
+  await sealed.close();
+  const run = JSON.parse(execFileSync(process.execPath, [__filename, 'cli-rebuild-worker'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] })) as {
+    events: number; rebuildSeconds: number; threads: number; identicalToLive: boolean; maxRssMb: number;
+  };
+  const rate = run.events / run.rebuildSeconds;
+  return {
+    name: `civic-ledger rebuild through the encrypting store, ${events} events, ${run.threads} thread${run.threads === 1 ? '' : 's'}`, value: round(rate), unit: 'events/s',
+    baseline: round(rawPerSecond), ratio: round(rate / rawPerSecond, 3), target: 'ratio >= 0.25, RSS <= 512 MB',
+    extra: {
+      seconds: run.rebuildSeconds, peakRssMb: run.maxRssMb, identicalToLive: run.identicalToLive,
+      note: 'the new set alone (projection, indexes, checksums); peak RSS includes the live set catching up in the same process',
+    },
+  };
 }
 
 /**
@@ -264,33 +311,49 @@ async function main(o: Options): Promise<void> {
   }
   mkdirSync(o.out, { recursive: true });
   const file = join(o.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const report = { at: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, options: o, results };
+  const report = {
+    at: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(),
+    loadAverage: loadavg().map((l) => round(l, 1)), options: o, results,
+  };
   writeFileSync(file, JSON.stringify(report, null, 2));
   writeFileSync(join(o.out, 'latest.json'), JSON.stringify(report, null, 2));
   const rows = results.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.extra ? JSON.stringify(r.extra) : ''} | ${r.target ?? ''} |`);
   process.stdout.write(['| benchmark | ours | raw baseline | ratio | detail | target |', '|---|---|---|---|---|---|', ...rows, '', `written to ${file}`, ''].join('\n'));
 }
 
-/** Child process: rebuild <dir>/views.sqlite from <dir>/ledger.sqlite and report time and peak RSS. */
-async function rebuildWorker(dir: string): Promise<void> {
-  const events = new SqliteEventStore(join(dir, 'ledger.sqlite'));
-  const views = new SqliteReadStore(join(dir, 'views.sqlite'), { bulkLoad: true });
+/** Child process: rebuild <dir>/<file> from <dir>/ledger.sqlite in `threads` threads and report time and peak RSS. */
+async function rebuildWorker(dir: string, threads: number, file: string): Promise<void> {
+  const ledger = join(dir, 'ledger.sqlite');
+  const events = new SqliteEventStore(ledger);
+  const views = new SqliteReadStore(join(dir, file), { bulkLoad: true });
   const started = now();
-  const result = await rebuildViews(events, views, undefined, () => views.buildDeferredIndexes());
+  const result = await rebuildViews(events, views, undefined, () => views.buildDeferredIndexes(), {
+    threads: { threads, opener: REBUILD_OPENER, args: { ledger, views: join(dir, file) } },
+  });
   const ms = now() - started;
   await views.close();
   await events.close();
-  process.stdout.write(JSON.stringify({ events: result.position, ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.stdout.write(JSON.stringify({ events: result.position, ms, threads: result.threads, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+/** Child process: `civic-ledger rebuild --no-swap` on DATA_DIR, as the command runs it. */
+async function cliRebuildWorker(): Promise<void> {
+  const summary = await rebuildReadModels(false);
+  process.stdout.write(JSON.stringify({ ...summary, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
 
 const int = (v: string) => Number.parseInt(v, 10);
+const failed = (error: unknown) => { process.stderr.write(String(error)); process.exitCode = 1; };
 if (process.argv[2] === 'rebuild-worker') {
-  rebuildWorker(process.argv[3]).catch((error: unknown) => { process.stderr.write(String(error)); process.exitCode = 1; });
+  rebuildWorker(process.argv[3], Number(process.argv[4]), process.argv[5]).catch(failed);
+} else if (process.argv[2] === 'cli-rebuild-worker') {
+  cliRebuildWorker().catch(failed);
 } else new Command('bench')
   .description('civic-ledger benchmarks against raw baselines measured in the same run')
   .option('--events <n>', 'ledger size for rebuild and timeline queries', int, 200_000)
   .option('--appends <n>', 'appends for the single-writer run (x4 for the concurrent run)', int, 2000)
   .option('--concurrent <n>', 'concurrent appenders', int, 64)
+  .option('--cli-events <n>', 'ledger size for `civic-ledger rebuild` through the encrypting store (0: skip)', int, 50_000)
   .option('--queries <n>', 'timeline queries to sample', int, 2000)
   .option('--out <dir>', 'where JSON results go', 'bench-results')
   .option('--no-mongo', 'skip the MongoDB read-model comparison')

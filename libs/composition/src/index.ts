@@ -14,3 +14,4 @@ export * from './work-coordinator';
 export * from './vendor-adapters';
 export * from './live-read-store';
 export * from './work-share';
+export * from './rebuild-opener';

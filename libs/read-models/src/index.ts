@@ -10,6 +10,7 @@ export * from './search/normalise';
 export * from './queries/party-queries';
 export * from './queries/consent';
 export * from './rebuild';
+export * from './rebuild-threads';
 export * from './queries/access-queries';
 export * from './queries/duplicate-queries';
 export * from './projections/access-log.projection';

@@ -4,30 +4,53 @@ import { Projection } from './projection';
 import { Projector, storedCheckpoints } from './projector';
 import { QUARANTINE_COLLECTION, QUARANTINE_INDEXES, QuarantineEntry } from './quarantine';
 import { Change, CollectionChecksum, ReadStore } from './read-store.port';
+import { projectInThreads, projectionGroups, RebuildThreads, rebuildThreadsAvailable } from './rebuild-threads';
 
 export interface RebuildResult {
   readonly position: number;
   readonly checksums: CollectionChecksum[];
+  /** Threads that projected (1: the caller's own). */
+  readonly threads: number;
 }
+
+export interface RebuildOptions {
+  /**
+   * Project in worker threads, the projections dealt among them, each thread reading the ledger and
+   * writing its projections' documents and checkpoints itself. Without it (or where the compiled
+   * worker is not there, as under ts-jest) the rebuild projects in this thread.
+   */
+  readonly threads?: RebuildThreads;
+}
+
+const REBUILD_BATCH = 5000;
 
 /** Projects the whole ledger (up to the head at start) into an empty read store. */
 export async function rebuildViews(
   events: EventStore, target: ReadStore, onProgress?: (position: number, head: number) => void, afterLoad?: () => Promise<void>,
+  options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const head = await events.headPosition();
   const projector = new Projector(events, target, {
     legacyCheckpoint: VIEWS_CHECKPOINT,
     projections: LEDGER_PROJECTIONS,
-    batchSize: 5000,
+    batchSize: REBUILD_BATCH,
     onBatch: ({ position }) => onProgress?.(position, head),
   });
   await projector.init();
   if (projector.checkpoint !== 0) throw new Error('The rebuild target is not empty.');
-  projector.start();
-  await projector.waitFor(head);
-  await projector.stop();
+  let position: number;
+  const spec = options.threads;
+  const groups = spec && spec.threads > 1 && rebuildThreadsAvailable() ? projectionGroups(LEDGER_PROJECTIONS, spec.threads) : [];
+  if (spec && groups.length > 1) {
+    position = await projectInThreads(spec, groups, head, REBUILD_BATCH, (p) => onProgress?.(p, head));
+  } else {
+    projector.start();
+    await projector.waitFor(head);
+    await projector.stop();
+    position = projector.checkpoint;
+  }
   await afterLoad?.();
-  return { position: projector.checkpoint, checksums: await target.checksums(LEDGER_COLLECTIONS) };
+  return { position, checksums: await target.checksums(LEDGER_COLLECTIONS), threads: Math.max(1, groups.length) };
 }
 
 export interface ChecksumComparison {
@@ -111,5 +134,5 @@ export async function rebuildProjection(
   await projector.waitFor(head);
   await projector.stop();
   await afterLoad?.();
-  return { position: projector.checkpoint, checksums: await target.checksums(projection.collections.map((c) => c.name)) };
+  return { position: projector.checkpoint, checksums: await target.checksums(projection.collections.map((c) => c.name)), threads: 1 };
 }

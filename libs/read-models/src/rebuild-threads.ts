@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EventStore } from '@civic-ledger/event-store';
+import { Projection } from './projection';
+import { ReadStore } from './read-store.port';
+
+/**
+ * What a worker thread of a parallel rebuild opens for itself: the ledger (as the rebuild reads it,
+ * e.g. through the encrypting store) and a connection to the set being rebuilt.
+ */
+export type RebuildStoresOpener = (args: unknown) => Promise<{ events: EventStore; target: ReadStore }>;
+
+/**
+ * Projects in worker threads, the projections dealt among them (projections are independent: none
+ * reads another's documents). `opener` is the path of a compiled module exporting
+ * `openRebuildStores: RebuildStoresOpener`; `args` (structured-cloneable) is passed to it in each thread.
+ */
+export interface RebuildThreads {
+  readonly threads: number;
+  readonly opener: string;
+  readonly args: unknown;
+}
+
+export interface RebuildWorkerData {
+  readonly opener: string;
+  readonly args: unknown;
+  readonly projections: readonly string[];
+  readonly head: number;
+  readonly batchSize: number;
+}
+
+export type RebuildWorkerMessage = { kind: 'progress'; position: number } | { kind: 'done'; position: number };
+
+const WORKER = join(__dirname, 'rebuild-worker.js');
+
+/** Worker threads need the compiled worker (not there when the sources run under ts-jest). */
+export function rebuildThreadsAvailable(): boolean {
+  return existsSync(WORKER);
+}
+
+/**
+ * Rough share of a rebuild's work per projection (documents written per event in a typical ledger),
+ * by name without version; others count 1.
+ */
+const REBUILD_WEIGHTS: Record<string, number> = { timeline: 3, interactions: 2 };
+
+/** Deals the projections among `threads` groups, heaviest first, each to the lightest group so far. */
+export function projectionGroups(projections: readonly Projection[], threads: number): string[][] {
+  const count = Math.max(1, Math.min(threads, projections.length));
+  const groups = Array.from({ length: count }, () => ({ names: [] as string[], weight: 0 }));
+  const weight = (p: Projection) => REBUILD_WEIGHTS[p.name.replace(/\.v\d+$/, '')] ?? 1;
+  for (const p of [...projections].sort((a, b) => weight(b) - weight(a))) {
+    const lightest = groups.reduce((min, g) => (g.weight < min.weight ? g : min));
+    lightest.names.push(p.name);
+    lightest.weight += weight(p);
+  }
+  return groups.map((g) => g.names);
+}
+
+/**
+ * Runs each group of projections in its own worker thread up to `head`; resolves with the lowest
+ * position they reached. A failing thread stops the others and rejects.
+ */
+export async function projectInThreads(
+  spec: RebuildThreads, groups: readonly string[][], head: number, batchSize: number, onProgress?: (position: number) => void,
+): Promise<number> {
+  const reached = groups.map(() => 0);
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(groups.map((projections, i) => new Promise<void>((resolve, reject) => {
+      const data: RebuildWorkerData = { opener: spec.opener, args: spec.args, projections, head, batchSize };
+      const worker = new Worker(WORKER, { workerData: data });
+      workers.push(worker);
+      let done = false;
+      worker.on('message', (message: RebuildWorkerMessage) => {
+        reached[i] = message.position;
+        onProgress?.(Math.min(...reached));
+        if (message.kind === 'done') done = true;
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`rebuild thread for ${projections.join(', ')} stopped (exit code ${code})`))));
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return Math.min(...reached);
+}
