@@ -145,7 +145,7 @@ async function cliRebuild(dir: string, events: number, rawPerSecond: number): Pr
     if (done - last >= events / 5) { last = done; log(`  filled ${done}/${events} sealed events`); }
   });
   await sealed.close();
-  const run = JSON.parse(execFileSync(process.execPath, [__filename, 'cli-rebuild-worker'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] })) as {
+  const run = JSON.parse(execFileSync(process.execPath, [__filename, 'cli-rebuild-worker'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })) as {
     events: number; rebuildSeconds: number; threads: number; identicalToLive: boolean; maxRssMb: number;
   };
   const rate = run.events / run.rebuildSeconds;

@@ -40,10 +40,11 @@ export function rebuildThreadsAvailable(): boolean {
 }
 
 /**
- * Rough share of a rebuild's work per projection (documents written per event in a typical ledger),
+ * Rough share of a rebuild's work per projection (measured: the timeline writes two documents per contact,
+ * the interactions one, the party view rewrites the party's document),
  * by name without version; others count 1.
  */
-const REBUILD_WEIGHTS: Record<string, number> = { timeline: 3, interactions: 2 };
+const REBUILD_WEIGHTS: Record<string, number> = { timeline: 3, interactions: 2, 'party-view': 2 };
 
 /** Deals the projections among `threads` groups, heaviest first, each to the lightest group so far. */
 export function projectionGroups(projections: readonly Projection[], threads: number): string[][] {
