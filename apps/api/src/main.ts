@@ -18,7 +18,7 @@ const program = new Command('civic-ledger serve')
     const app = await startServer(config, { runProjector: false });
     if (!opts.apiOnly) runWorkerBeside(process.argv[1]);
     const url = await app.getUrl();
-    process.stderr.write(`civic-ledger listening on ${url.replace('[::1]', 'localhost')} (data in ${config.dataDir}${opts.apiOnly ? '; API only' : ''}); API docs at /docs\n`);
+    process.stderr.write(`civic-ledger listening on ${url.replace('[::1]', 'localhost')} (data in ${config.dataDir}${opts.apiOnly ? '; API only' : ''}); staff console at /console, API docs at /docs\n`);
   });
 
 // argv: node, launcher, "serve", options…
