@@ -33,14 +33,21 @@ describeInBrowser('console: search, consolidated view, timeline', () => {
     expect(new URL(searches[searches.length - 1].url()).searchParams.get('q')).toBe('amelie');
     expect(await page.axeViolations()).toEqual([]);
     await page.screenshot('search');
-    for (const query of ['C-777001', '020 7946 0018', 'AMELIE.TG@example.org']) {
+    // An exact identifier, phone number or e-mail finds her alone (the name search above found two Amélies);
+    // the count is the new search's: a previous search's results are never left on screen.
+    for (const [query, param] of [['C-777001', 'identifier'], ['020 7946 0018', 'phone'], ['AMELIE.TG@example.org', 'email']] as const) {
       await page.page.getByLabel('Search people').fill(query);
-      await page.page.getByRole('link', { name: 'Amélie Tremblay-Gagnon' }).waitFor();
+      await page.page.getByRole('status').filter({ hasText: '1 found' }).waitFor();
+      expect(await page.page.getByRole('list', { name: 'Search results' }).getByRole('link').allInnerTexts()).toEqual(['Amélie Tremblay-Gagnon']);
+      expect(new URL(searches[searches.length - 1].url()).searchParams.get(param)).toBe(query);
     }
     // Results tell namesakes apart by a masked hint, never the whole address.
     const results = await page.page.getByRole('list', { name: 'Search results' }).innerText();
     expect(results).toContain('•••');
     expect(results).not.toContain('amelie.tg@example.org');
+    await page.page.getByLabel('Search people').fill('Zygmunt Nobody');
+    await page.page.getByRole('status').filter({ hasText: 'No one matches' }).waitFor();
+    expect(await page.page.getByRole('list', { name: 'Search results' }).count()).toBe(0);
   });
 
   it('opens the person from the results: name as the h1 (focused), contacts, identifiers, relationships, consents, open correspondence, counts', async () => {

@@ -3,14 +3,29 @@ import { api, call } from '../api/client';
 import { useDebounced, useLoad } from '../components/hooks';
 import { Loading, PageHeading, ProblemMessage } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { searchCriteria } from '../search/search-criteria';
+
+type Hit = { id: string; name?: { full?: string }; hint?: string | null; kind?: string; heldByAnotherDepartment?: boolean };
+
+/** The first of the text's searches that finds someone (a phone-like number may be an identifier). */
+async function search(text: string): Promise<{ text: string; items: unknown[] }> {
+  let items: unknown[] = [];
+  for (const criteria of searchCriteria(text)) {
+    items = (await call(api.GET('/v1/parties', { params: { query: { ...criteria, limit: 20 } } }))).items;
+    if (items.length > 0) break;
+  }
+  return { text, items };
+}
 
 /** Search as you type: one request once typing pauses (the API records one "listed" entry per search). */
 export function SearchPage() {
   const { t } = useI18n();
   const [text, setText] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const q = useDebounced(text.trim(), 300);
-  const results = useLoad(async () => (q.length < 2 ? null : call(api.GET('/v1/parties', { params: { query: { q, limit: 20 } } }))), [q]);
-  const items = results.data?.items ?? [];
+  const results = useLoad(async () => (q.length < 2 ? null : search(q)), [q]);
+  // Results are shown only for what the field says now: never a previous search's while the next one loads.
+  const current = results.data && !results.loading && results.data.text === text.trim() ? results.data : null;
+  const items = current?.items ?? [];
   return (
     <div>
       <PageHeading title={t('search.title')}>{t('search.title')}</PageHeading>
@@ -23,12 +38,12 @@ export function SearchPage() {
       <Loading when={results.loading && q.length >= 2} />
       <ProblemMessage error={results.error} />
       <div role="status" class="result-count">
-        {results.data && !results.loading && (items.length === 0 ? t('search.none') : t('search.count', { count: items.length }))}
+        {current && (items.length === 0 ? t('search.none') : t('search.count', { count: items.length }))}
       </div>
       {items.length > 0 && (
         <ul class="results" aria-label={t('search.results')}>
           {items.map((hit) => {
-            const h = hit as { id: string; name?: { full?: string }; hint?: string | null; kind?: string; heldByAnotherDepartment?: boolean };
+            const h = hit as Hit;
             if (h.heldByAnotherDepartment) return <li key={h.id} class="held">{t('search.heldElsewhere')}</li>;
             return (
               <li key={h.id}>
