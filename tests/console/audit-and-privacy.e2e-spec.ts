@@ -55,10 +55,14 @@ describeInBrowser('console: auditor and privacy officer', () => {
     const log = page.page.getByRole('region', { name: 'Who looked at this person' });
     await log.getByRole('cell', { name: 'supervisor-1' }).first().waitFor();
     expect(await log.getByRole('cell', { name: 'clerk-searching' }).count()).toBe(0);
+    // What was read is said in words from the catalogue, not as the API's endpoint name.
+    expect(await log.getByRole('cell', { name: 'Opened the record', exact: true }).count()).toBeGreaterThan(0);
+    expect(await log.getByRole('cell', { name: 'view', exact: true }).count()).toBe(0);
     expect(await page.axeViolations()).toEqual([]);
     // A search is one "listed" entry, kept apart from opening the record.
     await log.getByLabel('Show').selectOption('listed');
     await log.getByRole('cell', { name: 'clerk-searching' }).waitFor();
+    expect(await log.getByRole('cell', { name: 'Listed in a search', exact: true }).count()).toBeGreaterThan(0);
     expect(await log.getByRole('cell', { name: 'supervisor-1' }).count()).toBe(0);
     const [download] = await Promise.all([page.page.waitForEvent('download'), page.page.getByRole('button', { name: 'Download export bundle' }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^civic-ledger-bundle-${partyId}\\.(json|zip)$`));

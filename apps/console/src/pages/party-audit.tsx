@@ -3,7 +3,8 @@ import { api, ApiProblem, call, IdempotencyKeys, readAfter, type Written } from 
 import type { Schemas } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
 import { Field, Loading, PageHeading, ProblemMessage, Section } from '../components/ui';
-import { useI18n } from '../i18n/i18n';
+import { en, type MessageKey } from '../i18n/en';
+import { type I18n, useI18n } from '../i18n/i18n';
 import { useAccess } from '../session/session';
 
 type View = Schemas['PartyViewResponse'];
@@ -48,7 +49,7 @@ function AccessLog({ id }: { id: string }) {
           <caption class="visually-hidden">{t('partyAudit.accessLog')}</caption>
           <thead><tr><th scope="col">{t('partyAudit.when')}</th><th scope="col">{t('partyAudit.who')}</th><th scope="col">{t('partyAudit.role')}</th><th scope="col">{t('partyAudit.what')}</th></tr></thead>
           <tbody>{log.data.items.map((e) => (
-            <tr key={e.id}><td>{dateTime(e.at)}</td><td>{e.actor}</td><td>{e.role}</td><td>{e.purpose ?? e.endpoint}</td></tr>
+            <tr key={e.id}><td>{dateTime(e.at)}</td><td>{e.actor}</td><td>{e.role}</td><td>{e.purpose ?? endpointLabel(t, e.endpoint)}</td></tr>
           ))}</tbody>
         </table>
       ))}
@@ -138,4 +139,10 @@ function Erasure({ view, onDone }: { view: View; onDone(position: number): void 
       )}
     </Section>
   );
+}
+
+/** What the access ledger says was read, in the reader's language (an endpoint added later shows as it is named). */
+function endpointLabel(t: I18n['t'], endpoint: string): string {
+  const key = `access.endpoint.${endpoint}`;
+  return key in en ? t(key as MessageKey) : endpoint;
 }
