@@ -90,4 +90,14 @@ describeInBrowser('console: correspondence queue and lifecycle, role-aware actio
     expect(await page.page.getByLabel('As known on').count()).toBe(0);
     expect(await page.page.getByRole('link', { name: 'Audit and privacy' }).count()).toBe(0);
   });
+
+  it('tells a clerk who types the address of a page the role may not use why, without an empty page', async () => {
+    for (const [path, title] of [['/correspondence', 'Correspondence queue'], ['/audit', 'Audit']] as const) {
+      await signInAs('clerk', path);
+      await page.page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.page.getByRole('alert').filter({ hasText: 'Your role may not see or do this.' }).waitFor();
+      expect(await page.page.getByRole('table').count()).toBe(0);
+      expect(await page.page.getByRole('button').filter({ hasText: /Verify/ }).count()).toBe(0);
+    }
+  });
 });

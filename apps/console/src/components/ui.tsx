@@ -23,6 +23,17 @@ export function PageHeading({ children, title }: { children: ComponentChildren; 
 }
 
 /** A failed call in words: the API's problem detail, or what went wrong in the user's language. */
+/** A page the role may not use: its heading and why, nothing else (the API would refuse it anyway). */
+export function NotAllowed({ title }: { title: string }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p class="problem" role="alert">{t('error.forbidden')}</p>
+    </div>
+  );
+}
+
 export function ProblemMessage({ error }: { error: ApiProblem | undefined }) {
   const { t } = useI18n();
   if (!error) return null;

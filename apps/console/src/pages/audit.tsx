@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiProblem, call, IdempotencyKeys, readAfter, type Written } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { asProblem, useLoad } from '../components/hooks';
-import { Field, Loading, PageHeading, ProblemMessage, Section } from '../components/ui';
+import { Field, Loading, NotAllowed, PageHeading, ProblemMessage, Section } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { useAccess } from '../session/session';
 
@@ -13,6 +13,7 @@ type Grant = Schemas['AccessGrantResponse'];
 export function AuditPage() {
   const { t } = useI18n();
   const { can } = useAccess();
+  if (!can('audit.verify') && !can('party.access-grants')) return <NotAllowed title={t('audit.title')} />;
   return (
     <div>
       <PageHeading title={t('audit.title')}>{t('audit.title')}</PageHeading>

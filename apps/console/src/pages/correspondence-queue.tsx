@@ -3,14 +3,22 @@ import { api, call } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { useLoad } from '../components/hooks';
 import { SlaBadge, useLabel } from '../components/labels';
-import { Loading, PageHeading, ProblemMessage } from '../components/ui';
+import { Loading, NotAllowed, PageHeading, ProblemMessage } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { useAccess } from '../session/session';
 
 type Item = Schemas['CorrespondenceViewResponse'];
 const STATUSES = ['received', 'acknowledged', 'assigned', 'responded', 'closed'] as const;
 
-/** The department queue: correspondence of the reader's departments, soonest due first (the API sorts by due date). */
+/** The department queue, for roles that read correspondence. */
 export function CorrespondenceQueue() {
+  const { t } = useI18n();
+  const { can } = useAccess();
+  return can('correspondence.read') ? <Queue /> : <NotAllowed title={t('correspondence.queue')} />;
+}
+
+/** Correspondence of the reader's departments, soonest due first (the API sorts by due date). */
+function Queue() {
   const { t, date } = useI18n();
   const label = useLabel();
   const [status, setStatus] = useState('');
