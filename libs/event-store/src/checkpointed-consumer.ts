@@ -10,6 +10,15 @@ export interface ConsumerOptions {
 }
 
 /**
+ * What commitBatch may return instead of waiting: the batch is on its way and `acknowledged` settles
+ * once it is durable (checkpoint saved). The consumer then reads and handles the next batch meanwhile,
+ * but starts no further commit, and moves its checkpoint, only after `acknowledged` resolved, in order.
+ */
+export interface BatchInFlight {
+  readonly acknowledged: Promise<void>;
+}
+
+/**
  * A checkpointed subscription on $all that works in batches: events are handled one by one, then
  * committed together with the checkpoint when the batch is full or no more events are waiting.
  * On any failure it backs off, reloads its checkpoint and starts again from there (at-least-once).
@@ -22,6 +31,8 @@ export abstract class CheckpointedConsumer {
   private batchEvents = 0;
   private batchPosition = 0;
   private waiters: { position: number; resolve: () => void }[] = [];
+  /** The batch sent but not yet acknowledged (pipelined commit), if any. */
+  private inFlight: { position: number; acknowledged: Promise<void> } | null = null;
   status: ConsumerStatus = 'stopped';
   lastError: string | null = null;
 
@@ -32,8 +43,12 @@ export abstract class CheckpointedConsumer {
   /** Starts a new batch. */
   protected abstract beginBatch(): void;
   protected abstract handle(event: RecordedEvent): Promise<void>;
-  /** Makes the batch durable together with the checkpoint `position`. */
-  protected abstract commitBatch(position: number, events: number): Promise<void>;
+  /**
+   * Makes the batch durable together with the checkpoint `position`. May return a BatchInFlight
+   * instead (pipelining): only done while catching up with more events already waiting; the next
+   * commit, `checkpoint` and `waitFor` all wait for its acknowledgement.
+   */
+  protected abstract commitBatch(position: number, events: number): Promise<void | BatchInFlight>;
 
   protected async load(): Promise<void> {
     this.position = await this.loadCheckpoint();
@@ -81,6 +96,10 @@ export abstract class CheckpointedConsumer {
         this.status = 'failing';
         this.lastError = error instanceof Error ? error.name : 'Error';
         if (!(error instanceof Object && reported.has(error))) this.consumer.onError?.(error, null);
+        // A batch still in flight ends (either way) before the checkpoint is reloaded and read again.
+        const inFlight = this.inFlight;
+        this.inFlight = null;
+        await inFlight?.acknowledged.catch(() => undefined);
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 10_000);
         await this.load();
@@ -114,28 +133,57 @@ export abstract class CheckpointedConsumer {
         }
       }
       next = iterator.next();
-      if (this.batchEvents >= this.consumer.batchSize || !(await isReady(next))) await this.flush();
+      if (this.batchEvents >= this.consumer.batchSize) await this.flush(await isReady(next));
+      else if (!(await isReady(next))) await this.flush(false);
       // Catching up runs on microtasks alone; let timers and I/O (HTTP requests) in now and then.
       if (++handled % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.flush();
+    await this.flush(false);
   }
 
   private newBatch(): void {
     this.batchEvents = 0;
-    this.batchPosition = this.position;
+    this.batchPosition = this.inFlight?.position ?? this.position;
     this.beginBatch();
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Commits the batch. `more`: events are already waiting, so a BatchInFlight from commitBatch is kept
+   * in flight while the next batch is read; otherwise everything is acknowledged before this returns
+   * (so the loop never waits for events with a batch unacknowledged).
+   */
+  private async flush(more: boolean): Promise<void> {
+    // The previous batch first: a batch is never sent before the one before it was acknowledged.
+    await this.settle();
     if (this.batchPosition <= this.position) return;
-    await this.commitBatch(this.batchPosition, this.batchEvents);
-    this.position = this.batchPosition;
+    const position = this.batchPosition;
+    const pending = await this.commitBatch(position, this.batchEvents);
+    if (pending && more) {
+      // Observed here so that a failure is not unhandled; it is rethrown by the next settle().
+      pending.acknowledged.catch(() => undefined);
+      this.inFlight = { position, acknowledged: pending.acknowledged };
+    } else {
+      if (pending) await pending.acknowledged;
+      this.advance(position);
+    }
+    this.newBatch();
+  }
+
+  /** Waits for the batch in flight, if any, and moves the checkpoint past it. */
+  private async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    this.inFlight = null;
+    await inFlight.acknowledged;
+    this.advance(inFlight.position);
+  }
+
+  private advance(position: number): void {
+    this.position = position;
     this.lastError = null;
     const ready = this.waiters.filter((w) => w.position <= this.position);
     this.waiters = this.waiters.filter((w) => w.position > this.position);
     ready.forEach((w) => w.resolve());
-    this.newBatch();
   }
 }
 

@@ -76,6 +76,20 @@ describe('public event contract', () => {
     expect(validator.validate(message.headers.ce_type, JSON.parse(message.value as string))).toEqual([]);
   });
 
+  it('writes an interaction payload field by field in a fixed order, and names the key that seals its free text', () => {
+    const pub = toPublicEvent(recorded(events[12], 12))!;
+    expect(toMessage(recorded(events[12], 12), pub).value).toBe(JSON.stringify({
+      interactionId: I, partyIds: [P], channel: 'phone', direction: 'inbound', occurredAt: '2024-01-01T10:00:00.000Z', department: 'housing', topics: ['repairs'],
+      satisfaction: 4, confidentiality: 'normal', summary: 'Leaking roof', outcome: 'booked', erased: false,
+    }));
+    expect(pub.personalDataOf).toBe(P);
+    const sensitive = toPublicEvent(recorded({ ...events[12], data: { ...(events[12].data as object), confidentiality: 'sensitive' } } as LedgerEvent, 12))!;
+    expect(sensitive.personalDataOf).toBeUndefined();
+    const erased = toPublicEvent(recorded({ ...events[12], data: { ...(events[12].data as object), summary: ERASED, outcome: ERASED } } as LedgerEvent, 12))!;
+    expect(erased).toMatchObject({ payload: { erased: true } });
+    expect(erased.personalDataOf).toBeUndefined();
+  });
+
   it('drops free text of sensitive interactions', () => {
     const sensitive = { ...events[12], data: { ...(events[12].data as object), confidentiality: 'sensitive' } } as LedgerEvent;
     const payload = toPublicEvent(recorded(sensitive, 0))?.payload;

@@ -1,5 +1,5 @@
 import { isPartyEvent, LedgerEvent, PartyEvent, partyStreamId } from '@civic-ledger/domain';
-import { CheckpointedConsumer, ConsumerOptions, EventStore, RecordedEvent } from '@civic-ledger/event-store';
+import { BatchInFlight, CheckpointedConsumer, ConsumerOptions, EventStore, RecordedEvent } from '@civic-ledger/event-store';
 import { CloudEventOptions, DEFAULT_SCHEMA_BASE, toMessage, toProfileMessage } from './cloud-events';
 import { EventPublisher, OutboundMessage } from './event-publisher.port';
 import { foldProfile } from './party-profile';
@@ -51,8 +51,8 @@ export class Relay extends CheckpointedConsumer {
   private readonly cloudEvents: CloudEventOptions;
 
   constructor(events: EventStore, private readonly publisher: EventPublisher, private readonly checkpoints: CheckpointStore, private readonly options: RelayOptions = {}) {
-    // Large batches when catching up (acks are waited for one batch at a time); live batches stay small
-    // because a batch is sent as soon as no more events are waiting.
+    // Large batches when catching up (one batch in flight while the next is read); live batches stay
+    // small because a batch is sent as soon as no more events are waiting.
     super(events, { batchSize: options.batchSize ?? 5000, onError: options.onError });
     this.cloudEvents = { schemaBase: options.schemaBase ?? DEFAULT_SCHEMA_BASE };
   }
@@ -90,10 +90,19 @@ export class Relay extends CheckpointedConsumer {
     return foldProfile(history.map((e) => ({ event: { type: e.type, data: e.data } as PartyEvent, revision: e.revision })));
   }
 
-  protected async commitBatch(position: number, events: number): Promise<void> {
+  /**
+   * Checks the parties' keys, then sends the batch and returns it in flight: while the broker
+   * acknowledges it the consumer reads and maps the next batch (catching up), but sends that one only
+   * after this one was acknowledged and its checkpoint saved (CheckpointedConsumer), so a partition
+   * never sees a batch before the one before it, and the key check still comes right before each send.
+   */
+  protected async commitBatch(position: number, events: number): Promise<BatchInFlight> {
     if (this.personal.size > 0 && this.options.erasedAmong && (await this.options.erasedAmong([...this.personal])).length > 0) throw new ErasedWhileRelaying();
-    if (this.messages.length > 0) await this.publisher.publish(this.messages);
-    await this.checkpoints.save(this.options.checkpointName ?? RELAY_CHECKPOINT, position);
-    this.options.onBatch?.({ events, messages: this.messages.length, position });
+    const messages = this.messages;
+    const acknowledged = (messages.length > 0 ? this.publisher.publish(messages) : Promise.resolve()).then(async () => {
+      await this.checkpoints.save(this.options.checkpointName ?? RELAY_CHECKPOINT, position);
+      this.options.onBatch?.({ events, messages: messages.length, position });
+    });
+    return { acknowledged };
   }
 }
