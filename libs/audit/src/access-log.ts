@@ -75,8 +75,8 @@ export class AccessLog {
   private schedule(ms: number): void {
     if (this.timer || this.immediate) return;
     if (ms <= 0) {
+      // Not unref'd: a short-lived process (the CLI) waiting on its record stays until the record is stored.
       this.immediate = setImmediate(() => void this.flush());
-      this.immediate.unref();
     } else {
       this.timer = setTimeout(() => void this.flush(), ms);
       this.timer.unref();
