@@ -66,7 +66,7 @@ function interactionEvent(partyId: string, i: number): { streamId: string; event
  * straight to the application's event store port (sealed as the command path seals them), many at once
  * so the store commits them in groups. The server's projector catches up on start.
  */
-async function seed(config: AppConfig, histories: readonly number[]): Promise<{ small: string; large: string[] }> {
+export async function seed(config: AppConfig, histories: readonly number[]): Promise<{ small: string; large: string[] }> {
   const app = await NestFactory.createApplicationContext(SeedLedgerModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const commands = app.get(CommandBus);

@@ -11,8 +11,8 @@ export interface CliStores {
   /** The event store as stored (personal fields sealed): for hash, checkpoint and proof work. */
   stored: EventStore;
   views: ReadStore;
-  /** Puts a read of a party's record by the operator into the access ledger (appended on close). */
-  recordAccess(partyId: string, endpoint: string): void;
+  /** Puts a read of a party's record by the operator into the access ledger; resolves once it is stored (before the command shows anything). */
+  recordAccess(partyId: string, endpoint: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -20,27 +20,40 @@ interface AccessCommon {
 export type AccessRecord = (AccessCommon & { readonly partyId: string }) | (AccessCommon & { readonly access: 'listed'; readonly partyIds: readonly string[] });
 
 export interface AccessLogOptions {
-  /** Longest an access waits before it is appended (and the most a crash can lose). */
+  /**
+   * Longest an access waits before its batch is appended: by default none, the batch is appended after
+   * the event-loop turn that recorded it (every read answered in that turn shares one append).
+   */
   readonly flushMs?: number;
   /** Appends at once when this many are waiting. */
   readonly maxBatch?: number;
   readonly onError?: (error: unknown) => void;
 }
 
+interface Queued {
+  readonly access: AccessRecord;
+  readonly stored: { resolve: () => void; reject: (error: unknown) => void };
+}
+
+const noop = () => undefined;
+
 /**
  * The access ledger: every read of a party's record by a person is recorded in a PartyRecordsAccessed
- * event. Recording is a push onto a queue; the queue is appended in batches off the request path, so a
- * view does not wait for a write. Batches that fail are kept and retried with the next one.
+ * event. Recording queues the access and returns a promise that settles once it is in the event store
+ * (durable): a read answers after its access is stored, never before. The accesses of one event-loop turn
+ * share one append (group commit), and while an append runs the next batch gathers behind it. A batch that
+ * fails rejects its readers' promises (their reads are refused) and is kept and retried with the next one.
  */
 export class AccessLog {
-  private queue: AccessRecord[] = [];
+  private queue: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private readonly flushMs: number;
   private readonly maxBatch: number;
 
   constructor(private readonly events: EventStore, private readonly options: AccessLogOptions = {}) {
-    this.flushMs = options.flushMs ?? 100;
+    this.flushMs = options.flushMs ?? 0;
     this.maxBatch = options.maxBatch ?? 500;
   }
 
@@ -48,11 +61,24 @@ export class AccessLog {
     return this.queue.length;
   }
 
-  record(access: AccessRecord): void {
-    this.queue.push(access);
+  /** Queues one access; resolves once it is stored. Callers that do not wait for it need not catch it. */
+  record(access: AccessRecord): Promise<void> {
+    let stored!: Queued['stored'];
+    const done = new Promise<void>((resolve, reject) => { stored = { resolve, reject }; });
+    done.catch(noop); // a caller that does not wait is not an unhandled rejection; one that waits still sees it
+    this.queue.push({ access, stored });
     if (this.queue.length >= this.maxBatch) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.flushMs);
+    else this.schedule(this.flushMs);
+    return done;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer || this.immediate) return;
+    if (ms <= 0) {
+      // Not unref'd: a short-lived process (the CLI) waiting on its record stays until the record is stored.
+      this.immediate = setImmediate(() => void this.flush());
+    } else {
+      this.timer = setTimeout(() => void this.flush(), ms);
       this.timer.unref();
     }
   }
@@ -60,7 +86,9 @@ export class AccessLog {
   /** Appends everything recorded so far; resolves once it is in the event store. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     this.flushing = this.flushing.then(() => this.appendQueued());
     return this.flushing;
   }
@@ -70,15 +98,16 @@ export class AccessLog {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const byDay = new Map<string, AccessRecord[]>();
-    for (const access of batch) {
-      const stream = accessLogStreamId(access.at);
+    const byDay = new Map<string, Queued[]>();
+    for (const queued of batch) {
+      const stream = accessLogStreamId(queued.access.at);
       const day = byDay.get(stream);
-      if (day) day.push(access);
-      else byDay.set(stream, [access]);
+      if (day) day.push(queued);
+      else byDay.set(stream, [queued]);
     }
-    for (const [stream, accesses] of byDay) {
+    for (const [stream, queued] of byDay) {
       // One append per day stream and batch, whatever the parties.
+      const accesses = queued.map((q) => q.access);
       const data: PartyRecordsAccessed['data'] = { accesses: accesses.map(toEntry) };
       const event: NewEvent = {
         id: randomUUID(), type: PARTY_RECORDS_ACCESSED,
@@ -88,8 +117,11 @@ export class AccessLog {
       };
       try {
         await this.events.append(stream, [event], 'any');
+        for (const q of queued) q.stored.resolve();
       } catch (error) {
-        this.queue = [...accesses, ...this.queue];
+        // The readers waiting on this batch are refused; the accesses stay queued (already settled) and are retried.
+        for (const q of queued) q.stored.reject(error);
+        this.queue = [...queued.map((q) => ({ access: q.access, stored: { resolve: noop, reject: noop } })), ...this.queue];
         this.options.onError?.(error);
         if (!this.timer) {
           this.timer = setTimeout(() => void this.flush(), Math.max(this.flushMs, 1000));

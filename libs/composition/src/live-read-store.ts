@@ -81,6 +81,7 @@ export class LiveReadStore implements ReadStore {
   getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null> { return this.current.getVersioned<T>(collection, id); }
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> { return this.current.getMany<T>(collection, ids); }
   find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]> { return this.current.find<T>(collection, query); }
+  findJson(collection: string, query: FindQuery): Promise<string[]> { return this.current.findJson(collection, query); }
   scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> { return this.current.scan<T>(collection, after, limit); }
   commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> { return this.current.commit(changes, checkpoint); }
   checkpoint(name: string): Promise<number> { return this.current.checkpoint(name); }

@@ -69,6 +69,26 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await ids({ where: [{ field: 'value', op: 'eq', value: 'zoe@x.org' }] })).toEqual(['e5']);
     });
 
+    it('replaces an earlier index: queries keep their answers, again on the next start', async () => {
+      await store.commit([doc('e1', 'p1', '2024-01-01'), doc('e2', 'p1', '2024-02-01')].map((d, i) => ({ collection: C, id: d.id, doc: d, position: i + 1 })), { name: 'cp', position: 2 });
+      const wider = [{ name: 'party_at_kind', fields: ['partyId', 'at', 'id', 'kind'], replaces: ['party_at'] }, indexes[1]];
+      await store.ensureCollection(C, wider);
+      await store.ensureCollection(C, wider);
+      const found = await store.find(C, { where: [{ field: 'partyId', op: 'eq', value: 'p1' }, { field: 'kind', op: 'in', value: ['name'] }], orderBy: [{ field: 'at', direction: 'desc' }, { field: 'id', direction: 'desc' }] });
+      expect(found.map((d) => d.id)).toEqual(['e2', 'e1']);
+    });
+
+    it('hands over found documents as JSON text: the same documents, in the same order, as find', async () => {
+      const docs = [doc('e1', 'p1', '2024-01-01', { tags: ['x', 'y'] }), doc('e2', 'p1', '2024-02-01'), doc('e3', 'p2', '2024-03-01'), doc('e4', 'p1', '2024-04-01')];
+      await store.commit(docs.map((d, i) => ({ collection: C, id: d.id, doc: d, position: i + 1 })), { name: 'cp', position: 4 });
+      const query = { where: [{ field: 'partyId', op: 'eq' as const, value: 'p1' }], orderBy: [{ field: 'at', direction: 'desc' as const }, { field: 'id', direction: 'desc' as const }], after: ['2024-04-01', 'e4'], limit: 2 };
+      const json = await store.findJson(C, query);
+      expect(json.every((text) => typeof text === 'string')).toBe(true);
+      expect(json.map((text) => JSON.parse(text))).toEqual(await store.find(C, query));
+      expect(json.map((text) => JSON.parse(text).id)).toEqual(['e2', 'e1']);
+      expect(await store.findJson(C, { where: [{ field: 'partyId', op: 'eq', value: 'nobody' }] })).toEqual([]);
+    });
+
     it('keeps quarantined events with the checkpoint and lists them by position', async () => {
       const recorded = (position: number) => ({
         id: `e${position}`, type: 'PartyRegistered', data: {}, occurredAt: 't', actor: 'a', correlationId: 'c', causationId: null, schemaVersion: 1,

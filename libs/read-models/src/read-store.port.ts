@@ -31,6 +31,11 @@ export interface IndexSpec {
   readonly fields: readonly string[];
   /** A projection queries it while projecting: a bulk load builds it from the start, not at the end. */
   readonly whileLoading?: boolean;
+  /**
+   * Names of earlier indexes of the collection this one supersedes: dropped once it exists, so a store
+   * made by an earlier version stops maintaining them and its query planner cannot pick them.
+   */
+  readonly replaces?: readonly string[];
 }
 
 /** A document write caused by the event at `position`; `doc: null` deletes. */
@@ -65,6 +70,11 @@ export interface ReadStore {
   getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null>;
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]>;
+  /**
+   * What `find` finds, each document as JSON text (`JSON.stringify` of what `find` returns): a store that
+   * keeps JSON hands it over as stored, so a page can be answered without parsing and re-serialising it.
+   */
+  findJson(collection: string, query: FindQuery): Promise<string[]>;
   /**
    * Up to `limit` documents with their positions, in id order, after the id `after` (from the first when
    * null): for copying a collection from one read-model set to another as it is.

@@ -32,7 +32,7 @@ export class BundlesController {
   ): Promise<BundleDocument> {
     this.access.purposeOf(req);
     const { document }: ExportedBundle = await this.queries.execute(new ExportBundleQuery(partyId, q.asOf ?? null, principal));
-    this.access.record(req, partyId, 'bundle');
+    await this.access.record(req, partyId, 'bundle');
     res.header('Content-Disposition', `attachment; filename="party-${partyId}.bundle.json"`);
     return document;
   }

@@ -33,12 +33,13 @@ export class AccessRecorder {
     return purpose;
   }
 
-  record(req: AuthenticatedRequest, partyId: string, endpoint: string): void {
-    this.records.record(principalOf(req), partyId, endpoint, this.purposeOf(req), correlationOf(req));
+  /** Resolves once the access is stored: a read answers after that, never before. */
+  record(req: AuthenticatedRequest, partyId: string, endpoint: string): Promise<void> {
+    return this.records.record(principalOf(req), partyId, endpoint, this.purposeOf(req), correlationOf(req));
   }
 
   /** One "listed" entry for a listing (a search) naming every party it showed. */
-  listed(req: AuthenticatedRequest, partyIds: readonly string[], endpoint: string): void {
-    this.records.listed(principalOf(req), partyIds, endpoint, this.purposeOf(req), correlationOf(req));
+  listed(req: AuthenticatedRequest, partyIds: readonly string[], endpoint: string): Promise<void> {
+    return this.records.listed(principalOf(req), partyIds, endpoint, this.purposeOf(req), correlationOf(req));
   }
 }

@@ -45,7 +45,7 @@ export class CorrespondenceController {
     this.access.purposeOf(req);
     const page: Page<CorrespondenceView> = await this.queries.execute(new ListCorrespondenceQuery({ status: q.status, dueBefore: q.dueBefore, cursor: q.cursor, limit: q.limit ?? 50 }, principal));
     // A list shows each item's subject and parties: one "listed" entry names every party in it.
-    this.access.listed(req, [...new Set(page.items.flatMap((c) => c.partyIds))], 'correspondence-list');
+    await this.access.listed(req, [...new Set(page.items.flatMap((c) => c.partyIds))], 'correspondence-list');
     return page;
   }
 
@@ -56,7 +56,7 @@ export class CorrespondenceController {
   ): Promise<CorrespondenceView> {
     this.access.purposeOf(req);
     const view: CorrespondenceView = await this.queries.execute(new GetCorrespondenceQuery(correspondenceId, principal));
-    for (const partyId of view.partyIds) this.access.record(req, partyId, 'correspondence');
+    await Promise.all(view.partyIds.map((partyId) => this.access.record(req, partyId, 'correspondence')));
     res.header('ETag', etagFor(view.revision));
     return view;
   }

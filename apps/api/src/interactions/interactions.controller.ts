@@ -44,7 +44,7 @@ export class InteractionsController {
   ): Promise<InteractionView> {
     this.access.purposeOf(req);
     const view: InteractionView = await this.queries.execute(new GetInteractionQuery(interactionId, principal));
-    for (const partyId of view.partyIds) this.access.record(req, partyId, 'interaction');
+    await Promise.all(view.partyIds.map((partyId) => this.access.record(req, partyId, 'interaction')));
     res.header('ETag', etagFor(view.revision));
     return view;
   }

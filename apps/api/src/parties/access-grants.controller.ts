@@ -35,7 +35,7 @@ export class AccessGrantsController {
     this.access.purposeOf(req);
     const page: Page<AccessGrantView> = await this.queries.execute(new ListAccessGrantsQuery(q, principal));
     // A grant's reason is staff's words about a person: one "listed" entry names every party listed.
-    this.access.listed(req, [...new Set(page.items.map((g) => g.partyId))], 'access-grants');
+    await this.access.listed(req, [...new Set(page.items.map((g) => g.partyId))], 'access-grants');
     return page;
   }
 

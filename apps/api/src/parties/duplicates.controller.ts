@@ -27,7 +27,7 @@ export class DuplicatesController {
     this.access.purposeOf(req);
     const page: Page<DuplicateCandidate> = await this.queries.execute(new FindDuplicatesQuery(principal, q.limit ?? 50, q.cursor));
     // The list shows names: one "listed" entry names every party in it.
-    this.access.listed(req, [...new Set(page.items.flatMap((c) => c.parties.map((p) => p.id)))], 'duplicates');
+    await this.access.listed(req, [...new Set(page.items.flatMap((c) => c.parties.map((p) => p.id)))], 'duplicates');
     return page;
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@civic-ledger/config';
-import { ConsentDecision, consentDecision, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
+import { ConsentDecision, consentDecision, JsonPage, normaliseEmail, normaliseIdentifier, normalisePhone, Page, PartyView, TimelineEntry } from '@civic-ledger/read-models';
 import { ExportPartyQuery, GetPartyQuery, GetTimelineQuery, PartyChangesQuery, Principal, rolesFor, SearchPartiesQuery, SearchResult } from '@civic-ledger/application';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../http/api-error';
@@ -36,7 +36,7 @@ export class PartyReadsController {
       q: dto.q, email: dto.email && normaliseEmail(dto.email), phone, identifier: dto.identifier && normaliseIdentifier(dto.identifier), limit: dto.limit ?? 20,
     }, principal));
     // A search shows the parties it found: one "listed" entry names them all (a stub shows no record), apart from opening one ("viewed").
-    this.access.listed(req, results.flatMap((r) => (r.visible ? [r.party.id] : [])), 'search');
+    await this.access.listed(req, results.flatMap((r) => (r.visible ? [r.party.id] : [])), 'search');
     return { items: results.map((r) => (r.visible ? { ...r.party, hint: r.hint } : r.stub)) };
   }
 
@@ -50,7 +50,7 @@ export class PartyReadsController {
     this.access.purposeOf(req);
     const historical = at.asOf !== undefined || at.occurredBy !== undefined;
     const party: PartyView = await this.queries.execute(new GetPartyQuery(partyId, { asOf: at.asOf, occurredBy: at.occurredBy }, principal));
-    this.access.record(req, partyId, historical ? 'replay' : 'view');
+    await this.access.record(req, partyId, historical ? 'replay' : 'view');
     res.header('ETag', etagFor(party.revision));
     return party;
   }
@@ -68,13 +68,17 @@ export class PartyReadsController {
   @ApiOperation({ summary: 'Cross-channel timeline, newest first, cursor-paginated' })
   async timeline(
     @Param('id', uuidPipe) partyId: string, @Query() q: TimelineQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest,
-  ): Promise<Page<TimelineEntry>> {
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<Page<TimelineEntry> | string> {
     this.access.purposeOf(req);
     const filter = { channel: q.channel, topic: q.topic, department: q.department, from: q.from, to: q.to };
     const at = { asOf: q.asOf, occurredBy: q.occurredBy };
     const page: Page<TimelineEntry> = await this.queries.execute(new GetTimelineQuery(partyId, filter, q.limit ?? 50, q.cursor, at, principal));
-    this.access.record(req, partyId, q.asOf !== undefined || q.occurredBy !== undefined ? 'replay-timeline' : 'timeline');
-    return page;
+    await this.access.record(req, partyId, q.asOf !== undefined || q.occurredBy !== undefined ? 'replay-timeline' : 'timeline');
+    if (!(page instanceof JsonPage)) return page;
+    // The entries as the read store keeps them (the same bytes JSON.stringify would write), not parsed and re-serialised.
+    res.type('application/json; charset=utf-8');
+    return page.json;
   }
 
   @Get(':id/changes')
@@ -84,7 +88,7 @@ export class PartyReadsController {
     this.access.purposeOf(req);
     if (q.from >= q.to) throw new ApiError('VALIDATION.FAILED', 'from must be earlier than to.', [{ field: 'from', messages: ['must be earlier than to'] }]);
     const changes = await this.queries.execute(new PartyChangesQuery(partyId, q.from, q.to, principal));
-    this.access.record(req, partyId, 'changes');
+    await this.access.record(req, partyId, 'changes');
     return changes;
   }
 
@@ -95,7 +99,7 @@ export class PartyReadsController {
   async export(@Param('id', uuidPipe) partyId: string, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: FastifyReply): Promise<void> {
     this.access.purposeOf(req);
     const events = await this.queries.execute(new ExportPartyQuery(partyId, principal));
-    this.access.record(req, partyId, 'export');
+    await this.access.record(req, partyId, 'export');
     res.status(200).type('application/x-ndjson; charset=utf-8');
     res.header('Content-Disposition', `attachment; filename="party-${partyId}.ndjson"`);
     res.send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');

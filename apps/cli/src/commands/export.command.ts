@@ -18,7 +18,7 @@ export function exportCommand(): Command {
       try {
         if (opts.bundle) {
           const result = await exportPartyBundle(stores.stored, stores.views, loadSigner(stores.config), partyId, opts.asOf ?? null, opts.bundle, new Date());
-          stores.recordAccess(partyId, 'cli-export-bundle');
+          await stores.recordAccess(partyId, 'cli-export-bundle');
           printLines([`bundle of ${result.events} events written to ${opts.bundle}; checkpoint over ${result.checkpoint.treeSize} events${result.createdCheckpoint ? ' (signed now)' : ''}. Check it anywhere with: civic-ledger verify-bundle ${opts.bundle}`]);
           return;
         }
@@ -26,7 +26,7 @@ export function exportCommand(): Command {
         if (streams.length === 0) throw new Error(`No party ${partyId} in the read models. Check the id, or run "civic-ledger rebuild" if the read models are missing.`);
         const bar = progressBar('reading streams', streams.length);
         const events = (await readStreamsInOrder(stores.events, streams)).filter((e) => isVisibleAt(e, { asOf: opts.asOf }));
-        stores.recordAccess(partyId, 'cli-export');
+        await stores.recordAccess(partyId, 'cli-export');
         bar.update(streams.length);
         bar.stop();
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;

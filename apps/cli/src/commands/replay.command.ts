@@ -17,7 +17,7 @@ export function replayCommand(): Command {
       try {
         const replay = await replayParty(stores.events, stores.views, partyId, { asOf: opts.asOf, occurredBy: opts.occurredBy });
         if (!replay.party) throw new Error(`Party ${partyId} was not known${opts.asOf ? ` as of ${opts.asOf}` : ''}.`);
-        stores.recordAccess(partyId, 'cli-replay');
+        await stores.recordAccess(partyId, 'cli-replay');
         const timeline = await replay.timeline({}, opts.limit);
         if (opts.json) {
           printJson({ asOf: opts.asOf ?? null, occurredBy: opts.occurredBy ?? null, events: replay.eventCount, party: replay.party, timeline: timeline.items });

@@ -18,15 +18,16 @@ export class AccessRecords implements BeforeApplicationShutdown {
     });
   }
 
-  record(principal: Principal, partyId: string, endpoint: string, purpose?: string, correlationId?: string): void {
-    if (!PERSON_ROLES.includes(principal.role)) return;
-    this.log.record({ partyId, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
+  /** Resolves once the access is stored (at once for a machine client, whose reads are not recorded). */
+  record(principal: Principal, partyId: string, endpoint: string, purpose?: string, correlationId?: string): Promise<void> {
+    if (!PERSON_ROLES.includes(principal.role)) return Promise.resolve();
+    return this.log.record({ partyId, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
   }
 
   /** One listing of parties (a search) shown to a person: one "listed" entry naming them all, not a look at each. */
-  listed(principal: Principal, partyIds: readonly string[], endpoint: string, purpose?: string, correlationId?: string): void {
-    if (!PERSON_ROLES.includes(principal.role) || partyIds.length === 0) return;
-    this.log.record({ access: 'listed', partyIds, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
+  listed(principal: Principal, partyIds: readonly string[], endpoint: string, purpose?: string, correlationId?: string): Promise<void> {
+    if (!PERSON_ROLES.includes(principal.role) || partyIds.length === 0) return Promise.resolve();
+    return this.log.record({ access: 'listed', partyIds, actor: principal.sub, role: principal.role, endpoint, purpose, correlationId, at: new Date() });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -86,6 +86,10 @@ export class MemoryReadStore implements ReadStore {
     return (query.limit !== undefined ? docs.slice(0, query.limit) : docs) as T[];
   }
 
+  async findJson(collection: string, query: FindQuery): Promise<string[]> {
+    return (await this.find(collection, query)).map((d) => JSON.stringify(d));
+  }
+
   async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {
     const ids = [...this.coll(collection).keys()].filter((id) => after === null || id > after).sort().slice(0, limit);
     return ids.map((id) => {

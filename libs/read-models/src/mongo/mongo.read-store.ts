@@ -63,7 +63,10 @@ export class MongoReadStore implements ReadStore {
   async ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
     const c = this.coll(collection);
     // createIndex is idempotent: the same key and name is a no-op on every start.
-    for (const index of indexes) await c.createIndex(indexKey(index.fields), { name: index.name });
+    for (const index of indexes) {
+      await c.createIndex(indexKey(index.fields), { name: index.name });
+      for (const old of index.replaces ?? []) if (await c.indexExists(old)) await c.dropIndex(old);
+    }
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
@@ -89,6 +92,10 @@ export class MongoReadStore implements ReadStore {
     if (sort) cursor = cursor.sort(sort);
     if (query.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(query.limit)));
     return (await cursor.toArray()).map((s) => toDoc<T>(s));
+  }
+
+  async findJson(collection: string, query: FindQuery): Promise<string[]> {
+    return (await this.find(collection, query)).map((d) => JSON.stringify(d));
   }
 
   async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {

@@ -121,7 +121,9 @@ async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<vo
 /** Cross-channel timeline: one entry per party per event, from its own records of interactions and correspondence. */
 export const timelineProjection: Projection = {
   name: 'timeline.v3',
-  collections: [{ name: T, indexes: [{ name: 'party_occurred', fields: ['partyId', 'occurredAt', 'id'] }] }, refCollection(REFS)],
+  // A page walks one party's entries newest first; the reader's scope (audience, confidentiality, kind) is
+  // checked on the index entry, so only the entries on the page are read from the table.
+  collections: [{ name: T, indexes: [{ name: 'party_scope', fields: ['partyId', 'occurredAt', 'id', 'audience', 'confidentiality', 'kind'], replaces: ['party_occurred'] }] }, refCollection(REFS)],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);
     if (isCorrespondenceEvent(event)) return correspondenceEntries(event, env, ctx);

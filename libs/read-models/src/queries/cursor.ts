@@ -41,3 +41,38 @@ export async function findPage<T extends Doc>(
   const rows = await store.find<T>(collection, { where, orderBy, after: decodeCursor(cursor, orderBy.length), limit: limit + 1 });
   return page(rows, limit, (row) => orderBy.map((key) => row[key.field] as string | number));
 }
+
+/**
+ * A page whose items are JSON text as the store keeps them: `json` answers it without parsing and
+ * re-serialising every item (the same bytes as `JSON.stringify` of the parsed page); `items` parses them
+ * on first use, for callers that look inside.
+ */
+export class JsonPage<T> implements Page<T> {
+  private parsed: T[] | null = null;
+
+  constructor(readonly itemsJson: readonly string[], readonly nextCursor: string | null) {}
+
+  get items(): T[] {
+    this.parsed ??= this.itemsJson.map((text) => JSON.parse(text) as T);
+    return this.parsed;
+  }
+
+  get json(): string {
+    return `{"items":[${this.itemsJson.join(',')}],"nextCursor":${JSON.stringify(this.nextCursor)}}`;
+  }
+
+  toJSON(): Page<T> {
+    return { items: this.items, nextCursor: this.nextCursor };
+  }
+}
+
+/** `findPage` with the items kept as the store's JSON text; only the last item is parsed, for the cursor. */
+export async function findJsonPage<T extends Doc>(
+  store: ReadStore, collection: string, where: readonly Condition[], orderBy: readonly SortKey[], limit: number, cursor?: string,
+): Promise<JsonPage<T>> {
+  const rows = await store.findJson(collection, { where, orderBy, after: decodeCursor(cursor, orderBy.length), limit: limit + 1 });
+  const items = rows.slice(0, limit);
+  if (rows.length <= limit || items.length === 0) return new JsonPage<T>(items, null);
+  const last = JSON.parse(items[items.length - 1]) as T;
+  return new JsonPage<T>(items, encodeCursor(orderBy.map((key) => last[key.field] as string | number)));
+}

@@ -1,7 +1,7 @@
 import { Condition, ReadStore } from '../read-store.port';
 import { nameTokens } from '../search/normalise';
 import { COLLECTIONS, CorrespondenceView, PartyView, TimelineEntry } from '../views';
-import { findPage, Page } from './cursor';
+import { findJsonPage, findPage, JsonPage, Page } from './cursor';
 
 export * from './cursor';
 
@@ -22,7 +22,7 @@ export interface TimelineFilter {
 
 export async function findTimeline(
   store: ReadStore, partyIds: readonly string[], filter: TimelineFilter, limit: number, cursor?: string,
-): Promise<Page<TimelineEntry>> {
+): Promise<JsonPage<TimelineEntry>> {
   const where: Condition[] = [partyIds.length === 1 ? { field: 'partyId', op: 'eq', value: partyIds[0] } : { field: 'partyId', op: 'in', value: partyIds }];
   if (filter.channel) where.push({ field: 'channel', op: 'eq', value: filter.channel });
   if (filter.department) where.push({ field: 'department', op: 'eq', value: filter.department });
@@ -32,7 +32,7 @@ export async function findTimeline(
   if (filter.confidentiality) where.push({ field: 'confidentiality', op: 'in', value: filter.confidentiality });
   if (filter.departments) where.push({ field: 'audience', op: 'in', value: [...filter.departments, '*'] });
   if (filter.kinds) where.push({ field: 'kind', op: 'in', value: filter.kinds });
-  return findPage<TimelineEntry>(store, COLLECTIONS.timeline, where, [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit, cursor);
+  return findJsonPage<TimelineEntry>(store, COLLECTIONS.timeline, where, [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit, cursor);
 }
 
 export interface PartySearch {

@@ -41,16 +41,19 @@ export class SqliteReadStore implements ReadStore {
       const ddl = `CREATE INDEX IF NOT EXISTS ${table}__${index.name} ON ${table} (${columns})`;
       if (this.options.bulkLoad && !index.whileLoading) this.deferred.push(ddl);
       else this.db.exec(ddl);
+      for (const old of index.replaces ?? []) this.db.exec(`DROP INDEX IF EXISTS ${table}__${tableName(old).slice(3)}`);
     }
     this.known.add(collection);
   }
 
-  /** Prepared statements are cached by their SQL text. */
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+  /** Prepared statements are cached by their SQL text (a plucking one apart: pluck is a mode of the statement). */
+  private stmt(sql: string, pluck = false): Database.Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let statement = this.statements.get(key);
     if (!statement) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (pluck) statement.pluck();
+      this.statements.set(key, statement);
     }
     return statement;
   }
@@ -95,6 +98,11 @@ export class SqliteReadStore implements ReadStore {
   async find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]> {
     const { sql, params } = compileQuery(this.table(collection), query);
     return (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async findJson(collection: string, query: FindQuery): Promise<string[]> {
+    const { sql, params } = compileQuery(this.table(collection), query);
+    return this.stmt(sql, true).all(...params) as string[];
   }
 
   async scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> {
