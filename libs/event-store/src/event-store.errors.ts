@@ -10,9 +10,23 @@ export class WrongExpectedRevision extends Error {
   }
 }
 
+/**
+ * An answer, not a fault: every write that starts a stream (each new contact, each registration) reads it
+ * first and gets this. It carries no stack trace; capturing one through the request's async frames cost
+ * more than the rest of the read.
+ */
 export class StreamNotFound extends Error {
-  constructor(readonly streamId: string) {
-    super(`Stream ${streamId} not found.`);
+  readonly streamId: string;
+
+  constructor(streamId: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(`Stream ${streamId} not found.`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.streamId = streamId;
     this.name = 'StreamNotFound';
   }
 }

@@ -12,8 +12,8 @@ const NOBODY: Principal = { sub: 'anonymous', role: 'clerk', departments: [] };
 
 /**
  * What every write takes from the request: the application's command context (who, correlation,
- * idempotency, precondition), with `requestHash` the SHA-256 of method, route and canonical body and
- * `expectedRevision` from If-Match.
+ * idempotency, precondition), with `requestHash` the SHA-256 of method, route and canonical body when
+ * the request carries an Idempotency-Key (empty without one) and `expectedRevision` from If-Match.
  */
 export type RequestMeta = CommandContext;
 
@@ -43,7 +43,8 @@ export function readRequestMeta(req: FastifyRequest): RequestMeta {
   const idempotencyKey = header(req, 'idempotency-key');
   if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1-200 visible ASCII characters');
   const expectedRevision = ifMatchRevision(header(req, 'if-match'));
-  const requestHash = createHash('sha256').update(`${req.method} ${pathOf(req)}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
+  // Only a replay compares it (is this the request the key was first used for?): without a key, nothing to hash.
+  const requestHash = idempotencyKey === undefined ? '' : createHash('sha256').update(`${req.method} ${pathOf(req)}\n${canonicalize(req.body ?? {}) ?? ''}`).digest('hex');
   return { actor, principal, correlationId, idempotencyKey, requestHash, expectedRevision };
 }
 

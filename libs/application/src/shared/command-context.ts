@@ -7,7 +7,7 @@ export interface CommandContext {
   readonly principal: Principal;
   readonly correlationId: string;
   readonly idempotencyKey?: string;
-  /** Hash of the request as the transport received it: a reused key with another request is refused. */
+  /** Hash of the request as the transport received it: a reused key with another request is refused (only compared with an idempotencyKey; may be empty without one). */
   readonly requestHash: string;
   /** The revision the client last saw (HTTP If-Match); undefined means any. */
   readonly expectedRevision?: number;
