@@ -11,6 +11,18 @@ const stream = (events: EventStore) => events.readStream(accessLogStreamId(AT)).
 const accessesIn = async (events: EventStore) => (await stream(events)).map((e) => (e.data as { accesses: { partyId: string }[] }).accesses.map((a) => a.partyId));
 
 /** A read answers only once its access is stored: record() settles with the durable append of its batch. */
+/** The store, except that its first append fails as a full disk would. */
+function failingFirstAppend<T extends object>(store: T): T {
+  let failures = 1;
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'append' && failures > 0) return async () => { failures -= 1; throw new Error('disk full'); };
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 describe('AccessLog: an access is stored before its read is answered', () => {
   let dir: string;
   let events: SqliteEventStore;
@@ -42,14 +54,7 @@ describe('AccessLog: an access is stored before its read is answered', () => {
   });
 
   it('rejects the waiting reads when the append fails, and keeps their accesses for the next append', async () => {
-    let failures = 1;
-    const flaky = new Proxy(events, {
-      get(target, key) {
-        if (key === 'append' && failures > 0) return async () => { failures -= 1; throw new Error('disk full'); };
-        const value = Reflect.get(target, key) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const flaky = failingFirstAppend(events);
     const errors: unknown[] = [];
     const log = new AccessLog(flaky, { onError: (error) => errors.push(error) });
     await expect(log.record(look('p-1'))).rejects.toThrow('disk full');
@@ -63,14 +68,7 @@ describe('AccessLog: an access is stored before its read is answered', () => {
   });
 
   it('needs no catch from a caller that does not wait (break glass, the CLI)', async () => {
-    let failures = 1;
-    const flaky = new Proxy(events, {
-      get(target, key) {
-        if (key === 'append' && failures > 0) return async () => { failures -= 1; throw new Error('disk full'); };
-        const value = Reflect.get(target, key) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const flaky = failingFirstAppend(events);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
