@@ -98,6 +98,13 @@ describe('toProblem', () => {
       expectProblem(new errorCodes.FST_ERR_BAD_URL('/%zz'), 400, 'VALIDATION.FAILED', /not valid HTTP/);
     });
 
+    it('answers a file the static plugins refuse to serve (a path climbing out of their folder) as no such resource', () => {
+      const forbidden = Object.assign(new Error('Forbidden'), { name: 'ForbiddenError', status: 403, statusCode: 403, expose: true });
+      expectProblem(forbidden, 404, 'ROUTE.NOT_FOUND', 'No such resource; see /docs for the API.');
+      const internal = Object.assign(new Error('EACCES /srv/app'), { statusCode: 500, expose: false });
+      expectProblem(internal, 500, 'INTERNAL');
+    });
+
     it('lets a failure of the server stay a bare 500', () => {
       expectProblem(new errorCodes.FST_ERR_SEND_UNDEFINED_ERR(), 500, 'INTERNAL');
     });

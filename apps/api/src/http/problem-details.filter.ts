@@ -33,6 +33,15 @@ function isFastifyError(error: unknown): error is { code: string; statusCode?: n
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/**
+ * A client error raised by a plugin serving files (the API document's UI, the console): http-errors mark
+ * them `expose` with a 4xx status (e.g. a path that climbs out of the folder). To a client it is no such file.
+ */
+function isFileServingRefusal(error: unknown): boolean {
+  const e = error as { expose?: unknown; statusCode?: unknown };
+  return error instanceof Error && e.expose === true && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+}
+
 /** Every application error code mapped to its HTTP status; the compiler insists the map is complete. */
 const APPLICATION_ERROR_STATUS: Record<ApplicationErrorCode, number> = {
   'CONCURRENCY.PRECONDITION_FAILED': 412, 'CONCURRENCY.CONFLICT': 409, 'IDEMPOTENCY.KEY_REUSED': 422, 'VALIDATION.FAILED': 400,
@@ -52,6 +61,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof KeyDestroyed) return problem(409, 'PARTY.ERASED', 'A party named in this request has been erased; nothing about it can be recorded any more.');
   if (error instanceof EventStoreUnavailable) return problem(503, 'SERVICE.UNAVAILABLE', 'The event store cannot be reached right now. Retry shortly with the same Idempotency-Key; the change is recorded at most once.');
   if (error instanceof InvalidCursor) return problem(400, 'REQUEST.INVALID_CURSOR', 'The cursor is not valid for this query; start again without it.');
+  if (isFileServingRefusal(error)) return problem(404, 'ROUTE.NOT_FOUND', 'No such resource; see /docs for the API.');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_STATUS_CODES[status] ?? 'INTERNAL';
