@@ -26,6 +26,19 @@ describeInBrowser('console: sign in, sign out, expiry, language', () => {
     expect(await page.axeViolations()).toEqual([]);
   });
 
+  it('serves the page for client routes and a problem for a missing asset, whatever the case of the path', async () => {
+    for (const path of ['/console/parties/whatever', '/CONSOLE/correspondence']) {
+      const res = await fetch(env.baseUrl + path);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    }
+    for (const path of ['/console/assets/missing.js', '/CONSOLE/Assets/missing.js']) {
+      const res = await fetch(env.baseUrl + path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
+    }
+  });
+
   it('says so when a token is refused and stays on the sign-in page', async () => {
     page.expectConsoleError(/status of 401/);
     await page.open('/');

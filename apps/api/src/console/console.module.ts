@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { problem } from '../http/problem-details';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json. */
 function packageRoot(from: string): string {
@@ -43,9 +44,10 @@ export class ConsoleModule implements OnModuleInit {
     const page = (_req: unknown, reply: FastifyReply) => reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
     fastify.get('/console', page);
     fastify.get('/console/*', (req, reply) => {
-      if (!req.url.startsWith('/console/assets/')) return page(req, reply);
+      // Routes match case-insensitively (ADR 0015), so a missing asset is told apart the same way.
+      if (!req.url.toLowerCase().startsWith('/console/assets/')) return page(req, reply);
       return reply.code(404).type('application/problem+json; charset=utf-8')
-        .send({ type: 'about:blank', title: 'Not Found', status: 404, code: 'ROUTE.NOT_FOUND', detail: 'No such file in the console.' });
+        .send({ ...problem(404, 'ROUTE.NOT_FOUND', 'No such file in the console.'), instance: req.url.split('?')[0] });
     });
   }
 }
