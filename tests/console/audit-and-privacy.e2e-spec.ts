@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConsoleEnv, ConsolePage, describeInBrowser, Role } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser, Role } from './support/console-env';
 import { iso } from './support/fixtures';
 
 /** Auditors verify the chains, see who looked at a person and download the bundle; the privacy officer erases and revokes grants. */
@@ -26,11 +26,7 @@ describeInBrowser('console: auditor and privacy officer', () => {
     await env.api({ token: clerk }, 'GET', `/v1/parties?q=${encodeURIComponent('Bélanger')}`);
   });
   afterAll(() => env.stop());
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
   const signInAs = async (role: Role, path: string) => {
     page = await env.page();
     await page.open(path);

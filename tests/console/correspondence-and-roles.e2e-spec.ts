@@ -1,4 +1,4 @@
-import { ConsoleEnv, ConsolePage, describeInBrowser, Role } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser, Role } from './support/console-env';
 import { iso } from './support/fixtures';
 
 const DAY = 86_400_000;
@@ -22,11 +22,7 @@ describeInBrowser('console: correspondence queue and lifecycle, role-aware actio
     await env.api('supervisor', 'GET', `/v1/correspondence/${letterId}`, undefined, { 'X-Min-Position': String(last.position) });
   });
   afterAll(() => env.stop());
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
   const signInAs = async (role: Role, path = '/') => {
     page = await env.page();
     await page.open(path);

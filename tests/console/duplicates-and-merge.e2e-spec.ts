@@ -1,4 +1,4 @@
-import { ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
 
 /** Supervisors see parties sharing an exact e-mail, phone or identifier, merge them and undo a merge. */
 describeInBrowser('console: duplicates, merge and unmerge', () => {
@@ -22,11 +22,7 @@ describeInBrowser('console: duplicates, merge and unmerge', () => {
     await page.open('/');
     await page.signIn(await env.token('supervisor', { sub: 'supervisor-3' }));
   });
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
 
   it('lists the candidates with a masked hint and merges the others into the record chosen to keep', async () => {
     await page.page.getByRole('navigation').getByRole('link', { name: 'Duplicates' }).click();

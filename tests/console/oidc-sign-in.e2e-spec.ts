@@ -1,6 +1,6 @@
 import { startOidcProvider, TestOidcProvider } from '../infra/oidc-provider';
 import { freePort } from '../e2e/support/server-process';
-import { ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
 
 /** Production sign-in: authorization code + PKCE at a real OpenID provider (oidc-provider), in Chromium. */
 describeInBrowser('console: OIDC sign-in', () => {
@@ -20,11 +20,7 @@ describeInBrowser('console: OIDC sign-in', () => {
     await env.stop();
     await idp?.stop();
   });
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
 
   it('signs in at the issuer and comes back to the page it left, as the staff member the issuer names', async () => {
     page = await env.page();

@@ -1,5 +1,5 @@
 import { Request } from 'playwright-core';
-import { ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
 import { PersonFixture, personWithStory } from './support/fixtures';
 
 /** Search, the consolidated view and the timeline of one person, as a housing supervisor sees them. */
@@ -17,11 +17,7 @@ describeInBrowser('console: search, consolidated view, timeline', () => {
     await page.open('/');
     await page.signIn(await env.token('supervisor'));
   });
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
 
   it('searches as you type, accent- and case-insensitively, with one request once typing pauses', async () => {
     const searches: Request[] = [];

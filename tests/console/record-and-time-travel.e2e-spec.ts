@@ -1,4 +1,4 @@
-import { ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
 import { iso } from './support/fixtures';
 
 type Json = Record<string, unknown>;
@@ -20,11 +20,7 @@ describeInBrowser('console: record an interaction, time travel', () => {
   beforeEach(async () => {
     page = await env.page();
   });
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
 
   const openPerson = async (role: 'caseworker' | 'supervisor') => {
     await page.open(`/parties/${partyId}`);

@@ -1,4 +1,4 @@
-import { ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
 
 /** Signing in and out of the console in a real Chromium against a real `civic-ledger serve`. */
 describeInBrowser('console: sign in, sign out, expiry, language', () => {
@@ -9,11 +9,7 @@ describeInBrowser('console: sign in, sign out, expiry, language', () => {
   beforeEach(async () => {
     page = await env.page();
   });
-  afterEach(async () => {
-    const errors = page.unexpectedErrors();
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  closeEachPageCheckingErrors(() => page);
 
   it('signs in with a token from `civic-ledger token` and lands on search, accessible both before and after', async () => {
     await page.open('/');

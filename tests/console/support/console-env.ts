@@ -99,6 +99,16 @@ export class ConsoleEnv {
   }
 }
 
+/** After each test: closes the test's page and fails the test on any browser error it did not expect. */
+export function closeEachPageCheckingErrors(current: () => ConsolePage): void {
+  afterEach(async () => {
+    const page = current();
+    const errors = page.unexpectedErrors();
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+}
+
 /** A page plus what went wrong in it: the suites fail on any console error they did not expect. */
 export class ConsolePage {
   readonly errors: string[] = [];
