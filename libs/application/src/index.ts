@@ -2,7 +2,6 @@ export * from './access';
 export * from './shared/application-error';
 export * from './shared/command-context';
 export * from './shared/command-runner';
-export * from './shared/intent';
 export * from './shared/access-records';
 export * from './shared/access-gate';
 export * from './shared/break-glass';
