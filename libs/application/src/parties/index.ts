@@ -22,3 +22,4 @@ export * from './unlink-relationship/unlink-relationship.command';
 export * from './unmerge-party/unmerge-party.command';
 export * from './withdraw-consent/withdraw-consent.command';
 export * from './party.handlers';
+export { scopeFilter } from './party-reads';
