@@ -64,6 +64,11 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await ids({ where: [{ field: 'partyId', op: 'eq', value: 'p1' }], orderBy: byTime, after: ['2024-02-01', 'e3'], limit: 2 })).toEqual(['e2', 'e1']);
       expect(await ids({ where: [{ field: 'at', op: 'gte', value: '2024-02-01' }, { field: 'at', op: 'lt', value: '2024-04-01' }], orderBy: [{ field: 'id', direction: 'asc' }] })).toEqual(['e2', 'e3', 'e4']);
       expect(await ids({ where: [{ field: 'partyId', op: 'in', value: ['p2', 'p9'] }] })).toEqual(['e4']);
+      // Short and long lists (the SQLite adapter binds them differently), an empty one, and two lists at once.
+      const many = [...Array.from({ length: 40 }, (_, i) => `q${i}`), 'p2'];
+      expect(await ids({ where: [{ field: 'partyId', op: 'in', value: many }] })).toEqual(['e4']);
+      expect(await ids({ where: [{ field: 'partyId', op: 'in', value: [] }] })).toEqual([]);
+      expect(await ids({ where: [{ field: 'partyId', op: 'in', value: ['p1', 'p2'] }, { field: 'id', op: 'in', value: ['e4', 'e1', 'e9'] }], orderBy: [{ field: 'id', direction: 'asc' }] })).toEqual(['e1', 'e4']);
       expect(await ids({ where: [{ field: 'tags', op: 'has', value: 'y' }] })).toEqual(['e2']);
       expect(await ids({ where: [{ field: 'kind', op: 'eq', value: 'name' }, { field: 'value', op: 'prefix', value: 'e' }], orderBy: [{ field: 'id', direction: 'asc' }], limit: 2 })).toEqual(['e1', 'e2']);
       expect(await ids({ where: [{ field: 'value', op: 'eq', value: 'zoe@x.org' }] })).toEqual(['e5']);

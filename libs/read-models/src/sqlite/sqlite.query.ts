@@ -15,12 +15,28 @@ export function fieldExpr(field: string): string {
 
 const OPS = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
+/**
+ * Lists up to this long are bound one placeholder per value (`IN (?, ?)`): the reader's scope (departments,
+ * confidentiality levels, kinds) on every timeline page. SQLite plans a list of placeholders as a constant set,
+ * where a `json_each` subquery builds a Bloom filter per execution (a quarter of a scoped page's query time).
+ * Longer lists go as one JSON parameter, so the statement cache does not grow with every list length.
+ */
+const INLINE_IN_MAX = 16;
+
+const bindable = (value: unknown) => (typeof value === 'boolean' ? Number(value) : value);
+
 function condition(c: Condition, params: unknown[]): string {
   const f = fieldExpr(c.field);
   switch (c.op) {
-    case 'in':
-      params.push(JSON.stringify(c.value));
-      return `${f} IN (SELECT value FROM json_each(?))`;
+    case 'in': {
+      const values = c.value as readonly unknown[];
+      if (values.length === 0 || values.length > INLINE_IN_MAX) {
+        params.push(JSON.stringify(values));
+        return `${f} IN (SELECT value FROM json_each(?))`;
+      }
+      params.push(...values.map(bindable));
+      return `${f} IN (${values.map(() => '?').join(', ')})`;
+    }
     case 'prefix':
       params.push(c.value, `${c.value}\uffff`);
       return `${f} >= ? AND ${f} < ?`;
@@ -28,7 +44,7 @@ function condition(c: Condition, params: unknown[]): string {
       params.push(c.value);
       return `EXISTS (SELECT 1 FROM json_each(doc, '$.${c.field}') WHERE value = ?)`;
     default:
-      params.push(typeof c.value === 'boolean' ? Number(c.value) : c.value);
+      params.push(bindable(c.value));
       return `${f} ${OPS[c.op]} ?`;
   }
 }
