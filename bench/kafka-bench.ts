@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interactionStreamId } from '@civic-ledger/domain';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import { Kafka, logLevel, Message } from 'kafkajs';
 import { CheckpointStore, EventPublisher, OutboundMessage, Relay } from '@civic-ledger/messaging';
-import { KafkaEventPublisher } from '@civic-ledger/messaging/kafka';
+import { installFastProduceEncoding, KafkaEventPublisher, uninstallFastProduceEncoding } from '@civic-ledger/messaging/kafka';
 import { startKafkaBroker } from '../tests/infra/kafka-broker';
 import { haveJava } from '../tests/infra/java-server';
 import { envelope } from './ledger-fixture';
@@ -22,6 +23,49 @@ function recording(inner: EventPublisher, batches: OutboundMessage[][]): EventPu
     close: () => inner.close(),
   };
 }
+
+/** CPU seconds (user + system) used so far by a process and its descendants (Linux /proc; 0 elsewhere). */
+function treeCpuSeconds(root: number): number {
+  let children: Map<number, number[]>;
+  const stats = new Map<number, number>();
+  try {
+    children = new Map();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const pid = Number(name);
+        const parent = Number(fields[1]);
+        stats.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+        children.set(parent, [...(children.get(parent) ?? []), pid]);
+      } catch { /* the process ended meanwhile */ }
+    }
+  } catch {
+    return 0;
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    total += stats.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Share of one core each side used over a phase: this process (relay or raw producer) and the broker. */
+async function cpuOf<T>(brokerPid: number, phase: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: { node: number; broker: number } }> {
+  const broker = treeCpuSeconds(brokerPid);
+  const node = process.cpuUsage();
+  const started = now();
+  const result = await phase();
+  const seconds = (now() - started) / 1000;
+  const used = process.cpuUsage(node);
+  return { result, seconds, cpu: { node: round2((used.user + used.system) / 1e6 / seconds), broker: round2((treeCpuSeconds(brokerPid) - broker) / seconds) } };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * The raw baseline: the very messages the relay sent, in the same batches, pre-encoded as Buffers,
@@ -56,25 +100,53 @@ async function rawProducer(brokers: string, batches: readonly OutboundMessage[][
  * Relay to a real Apache Kafka broker started from tests/infra: throughput over an existing ledger,
  * then append-to-broker-ack lag at a steady rate.
  */
-export async function kafkaFigures(ledgerDir: string, rate: number, seconds: number): Promise<{ eventsPerSecond: number; events: number; lag: ReturnType<typeof latencySummary>; rate: number; messagesPerSecond: number; rawMessagesPerSecond: number; messages: number } | null> {
+/** CPU share of one core, this process and the broker's, in each phase. */
+export type PhaseCpu = { node: number; broker: number };
+export interface KafkaFigures {
+  eventsPerSecond: number; events: number; lag: ReturnType<typeof latencySummary>; rate: number; messagesPerSecond: number; messages: number;
+  rawMessagesPerSecond: number; rawFastMessagesPerSecond: number; cpu: { relay: PhaseCpu; raw: PhaseCpu; rawFast: PhaseCpu };
+}
+
+/**
+ * The broker's JVM compiles its produce path during the first seconds of load: without a warm-up, the
+ * relay (measured first) would pay for it and the raw producers after it would not.
+ */
+async function warmUp(publisher: KafkaEventPublisher): Promise<void> {
+  const topic = 'bench.warm-up';
+  await publisher.ensureTopics([{ name: topic, partitions: 6, compacted: false }]);
+  for (let batch = 0; batch < 30; batch += 1) {
+    await publisher.publish(Array.from({ length: 1000 }, (_, i) => ({
+      topic, key: `party-${i % 97}`, value: JSON.stringify({ batch, i, summary: 'warm-up' }),
+      headers: { ce_specversion: '1.0', ce_id: `${batch}-${i}`, ce_source: '/bench', ce_type: 'bench.WarmUp', ce_subject: `party-${i % 97}`, ce_time: '2024-01-01T00:00:00.000Z', ce_recordedat: '2024-01-01T00:00:00.000Z', ce_position: String(i), 'content-type': 'application/json' },
+    })));
+  }
+}
+
+export async function kafkaFigures(ledgerDir: string, rate: number, seconds: number): Promise<KafkaFigures | null> {
   if (!haveJava()) return null;
   const broker = await startKafkaBroker();
   const events = new SqliteEventStore(join(ledgerDir, 'ledger.sqlite'));
   try {
     const publisher = new KafkaEventPublisher({ brokers: [broker.brokers] });
+    const brokerPid = broker.process.pid ?? 0;
+    await warmUp(publisher);
     const head = await events.headPosition();
     const sent: OutboundMessage[][] = [];
     const bulk = new Relay(events, recording(publisher, sent), memoryCheckpoints(), { partitions: 6 });
     await bulk.init();
-    const started = now();
-    bulk.start();
-    await bulk.waitFor(head);
-    const bulkMs = now() - started;
-    const eventsPerSecond = (head / bulkMs) * 1000;
+    const relayPhase = await cpuOf(brokerPid, async () => {
+      bulk.start();
+      await bulk.waitFor(head);
+    });
+    const eventsPerSecond = head / relayPhase.seconds;
     await bulk.stop();
     const messages = sent.reduce((n, b) => n + b.length, 0);
-    const messagesPerSecond = (messages / bulkMs) * 1000;
-    const raw = await rawProducer(broker.brokers, sent);
+    const messagesPerSecond = messages / relayPhase.seconds;
+    // The raw producer as kafkajs ships it, then with the relay's Produce encoding (fast-produce.ts).
+    uninstallFastProduceEncoding();
+    const raw = await cpuOf(brokerPid, () => rawProducer(broker.brokers, sent));
+    installFastProduceEncoding();
+    const rawFast = await cpuOf(brokerPid, () => rawProducer(broker.brokers, sent));
     sent.length = 0;
 
     const appendedAt = new Map<number, number>();
@@ -110,7 +182,11 @@ export async function kafkaFigures(ledgerDir: string, rate: number, seconds: num
     await live.waitFor(last, 60_000);
     await live.stop();
     await publisher.close();
-    return { eventsPerSecond, events: head, lag: latencySummary(lags), rate, messagesPerSecond, rawMessagesPerSecond: raw.messages, messages };
+    return {
+      eventsPerSecond, events: head, lag: latencySummary(lags), rate, messagesPerSecond, messages,
+      rawMessagesPerSecond: raw.result.messages, rawFastMessagesPerSecond: rawFast.result.messages,
+      cpu: { relay: relayPhase.cpu, raw: raw.cpu, rawFast: rawFast.cpu },
+    };
   } finally {
     await events.close();
     await broker.stop();

@@ -3,3 +3,4 @@
  * package barrel leaves it out and only configured KAFKA_BROKERS load it.
  */
 export * from './kafka.event-publisher';
+export { installFastProduceEncoding, uninstallFastProduceEncoding } from './fast-produce';
