@@ -54,15 +54,24 @@ function treeCpuSeconds(root: number): number {
   return total;
 }
 
-/** Share of one core each side used over a phase: this process (relay or raw producer) and the broker. */
-async function cpuOf<T>(brokerPid: number, phase: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: { node: number; broker: number } }> {
+/**
+ * CPU each side used over a phase: this process (relay or raw producer) and the broker, as a share of
+ * one core and as microseconds per message (steadier than rates on a shared machine).
+ */
+async function cpuOf<T>(brokerPid: number, messages: () => number, phase: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: PhaseCpu }> {
   const broker = treeCpuSeconds(brokerPid);
   const node = process.cpuUsage();
   const started = now();
   const result = await phase();
   const seconds = (now() - started) / 1000;
   const used = process.cpuUsage(node);
-  return { result, seconds, cpu: { node: round2((used.user + used.system) / 1e6 / seconds), broker: round2((treeCpuSeconds(brokerPid) - broker) / seconds) } };
+  const nodeSeconds = (used.user + used.system) / 1e6;
+  const brokerSeconds = treeCpuSeconds(brokerPid) - broker;
+  const n = messages();
+  return {
+    result, seconds,
+    cpu: { node: round2(nodeSeconds / seconds), broker: round2(brokerSeconds / seconds), nodeUsPerMessage: round2((nodeSeconds * 1e6) / n), brokerUsPerMessage: round2((brokerSeconds * 1e6) / n) },
+  };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -100,8 +109,7 @@ async function rawProducer(brokers: string, batches: readonly OutboundMessage[][
  * Relay to a real Apache Kafka broker started from tests/infra: throughput over an existing ledger,
  * then append-to-broker-ack lag at a steady rate.
  */
-/** CPU share of one core, this process and the broker's, in each phase. */
-export type PhaseCpu = { node: number; broker: number };
+export type PhaseCpu = { node: number; broker: number; nodeUsPerMessage: number; brokerUsPerMessage: number };
 export interface KafkaFigures {
   eventsPerSecond: number; events: number; lag: ReturnType<typeof latencySummary>; rate: number; messagesPerSecond: number; messages: number;
   rawMessagesPerSecond: number; rawFastMessagesPerSecond: number; cpu: { relay: PhaseCpu; raw: PhaseCpu; rawFast: PhaseCpu };
@@ -134,7 +142,8 @@ export async function kafkaFigures(ledgerDir: string, rate: number, seconds: num
     const sent: OutboundMessage[][] = [];
     const bulk = new Relay(events, recording(publisher, sent), memoryCheckpoints(), { partitions: 6 });
     await bulk.init();
-    const relayPhase = await cpuOf(brokerPid, async () => {
+    const count = () => sent.reduce((n, b) => n + b.length, 0);
+    const relayPhase = await cpuOf(brokerPid, count, async () => {
       bulk.start();
       await bulk.waitFor(head);
     });
@@ -144,9 +153,9 @@ export async function kafkaFigures(ledgerDir: string, rate: number, seconds: num
     const messagesPerSecond = messages / relayPhase.seconds;
     // The raw producer as kafkajs ships it, then with the relay's Produce encoding (fast-produce.ts).
     uninstallFastProduceEncoding();
-    const raw = await cpuOf(brokerPid, () => rawProducer(broker.brokers, sent));
+    const raw = await cpuOf(brokerPid, count, () => rawProducer(broker.brokers, sent));
     installFastProduceEncoding();
-    const rawFast = await cpuOf(brokerPid, () => rawProducer(broker.brokers, sent));
+    const rawFast = await cpuOf(brokerPid, count, () => rawProducer(broker.brokers, sent));
     sent.length = 0;
 
     const appendedAt = new Map<number, number>();

@@ -1,6 +1,7 @@
-import { Admin, CompressionTypes, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
+import { Admin, CompressionTypes, Kafka, logLevel, Message, Producer } from 'kafkajs';
 import { EventPublisher, OutboundMessage, TopicSpec } from '../event-publisher.port';
 import { installFastProduceEncoding } from './fast-produce';
+import { keyPartitioner } from './key-partitioner';
 
 export interface KafkaPublisherOptions {
   readonly brokers: readonly string[];
@@ -40,7 +41,8 @@ const ADMIN_RETRY = { initialRetryTime: 200, retries: 8 };
  * kafkajs behind the EventPublisher port: an idempotent producer (one request in flight, so retries
  * never reorder a partition), acks from all in-sync replicas, murmur2 partitioning by key (the
  * party), topics created explicitly (the profile topic compacted), bounded retries (SEND_RETRY).
- * Produce requests are encoded by fast-produce.ts (the same bytes as kafkajs', in one buffer).
+ * Produce requests are encoded by fast-produce.ts (the same bytes as kafkajs', in one buffer) and
+ * partitions chosen by key-partitioner.ts (the same partitions as kafkajs' DefaultPartitioner).
  */
 export class KafkaEventPublisher implements EventPublisher {
   private readonly kafka: Kafka;
@@ -79,7 +81,7 @@ export class KafkaEventPublisher implements EventPublisher {
 
   private async connected(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, retry: SEND_RETRY, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = this.kafka.producer({ idempotent: true, retry: SEND_RETRY, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: keyPartitioner });
       await producer.connect();
       this.producer = producer;
     }
