@@ -15,11 +15,11 @@ function memoryCheckpoints(): CheckpointStore {
   return { load: async (name) => positions.get(name) ?? 0, save: async (name, position) => { positions.set(name, position); } };
 }
 
-/** Passes every publish through and keeps a copy of each batch (for the raw baseline). */
-function recording(inner: EventPublisher, batches: OutboundMessage[][]): EventPublisher {
+/** Passes every publish through and keeps each batch (for the raw baseline; the relay makes a new array per batch). */
+function recording(inner: EventPublisher, batches: (readonly OutboundMessage[])[]): EventPublisher {
   return {
     ensureTopics: (topics) => inner.ensureTopics(topics),
-    publish: (messages) => { batches.push([...messages]); return inner.publish(messages); },
+    publish: (messages) => { batches.push(messages); return inner.publish(messages); },
     close: () => inner.close(),
   };
 }
@@ -81,7 +81,7 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  * sent by a bare kafkajs producer with the same settings (idempotent, acks from all in-sync replicas,
  * one batch at a time) and no ledger reads, mapping or checks.
  */
-async function rawProducer(brokers: string, batches: readonly OutboundMessage[][]): Promise<{ messages: number }> {
+async function rawProducer(brokers: string, batches: readonly (readonly OutboundMessage[])[]): Promise<{ messages: number }> {
   const encoded = batches.map((batch) => {
     const byTopic = new Map<string, Message[]>();
     for (const m of batch) {
@@ -139,7 +139,7 @@ export async function kafkaFigures(ledgerDir: string, rate: number, seconds: num
     const brokerPid = broker.process.pid ?? 0;
     await warmUp(publisher);
     const head = await events.headPosition();
-    const sent: OutboundMessage[][] = [];
+    const sent: (readonly OutboundMessage[])[] = [];
     const bulk = new Relay(events, recording(publisher, sent), memoryCheckpoints(), { partitions: 6 });
     await bulk.init();
     const count = () => sent.reduce((n, b) => n + b.length, 0);

@@ -59,7 +59,7 @@ describe('the Produce request encoder', () => {
       { key: Buffer.from([0, 255, 7]), value: randomBytes(70_000), headers: { a: Buffer.from('x'), list: ['1', Buffer.from('zwei'), 'drei €'] } },
       { key: null, value: '𝄞 '.repeat(5000), headers: {} },
       { value: 'no key, no headers' },
-      { key: 'ü', value: '', headers: { 'ключ': 'значение', empty: '' } },
+      { key: 'ü', value: '', headers: { 'ключ': 'значение', empty: '', lone: '\ud800x\udc00', pair: 'a\ud834\udd1e' } },
     ];
     const topicData: ProduceTopic[] = [{ topic: 'tøpic', partitions: [{ partition: 1, firstSequence: 9, messages }] }];
     expect(ourBytes(topicData, 'tx-1').equals(await kafkajsBytes(topicData, 'tx-1'))).toBe(true);

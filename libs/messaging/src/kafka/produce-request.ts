@@ -62,7 +62,24 @@ function varIntSize(value: number): number {
   return bytes;
 }
 
-const byteLength = (v: Bytes): number => (typeof v === 'string' ? Buffer.byteLength(v) : v.length);
+/** Strings up to this length are measured and (when ASCII) written in JavaScript: cheaper than a call into the runtime. */
+const SHORT = 64;
+
+/** UTF-8 length of a string, as Buffer.byteLength counts it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(s: string): number {
+  const n = s.length;
+  if (n > SHORT) return Buffer.byteLength(s);
+  let bytes = n;
+  for (let i = 0; i < n; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 2; i += 1; } else bytes += 2;
+  }
+  return bytes;
+}
+
+const byteLength = (v: Bytes): number => (typeof v === 'string' ? utf8Length(v) : v.length);
 /** A length-prefixed byte field (null: length -1). */
 const bytesSize = (v: Bytes | null | undefined): number => {
   if (v == null) return 1;
@@ -112,9 +129,15 @@ class Writer {
   bytes(v: Bytes | null | undefined): void {
     if (v == null) { this.varInt(-1); return; }
     if (typeof v === 'string') {
-      const n = Buffer.byteLength(v);
+      const n = utf8Length(v);
       this.varInt(n);
-      this.offset += this.buf.write(v, this.offset, n, 'utf8');
+      if (n === v.length && n <= SHORT) {
+        // ASCII (as many bytes as characters)
+        const buf = this.buf;
+        let at = this.offset;
+        for (let i = 0; i < n; i += 1) buf[at++] = v.charCodeAt(i);
+        this.offset = at;
+      } else this.offset += this.buf.write(v, this.offset, n, 'utf8');
     } else {
       this.varInt(v.length);
       this.offset += v.copy(this.buf, this.offset);
