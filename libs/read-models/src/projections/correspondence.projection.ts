@@ -2,6 +2,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { LedgerEvent } from '@civic-ledger/domain';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, CorrespondenceView } from '../views';
+import { fieldsOf } from './fields-of';
 import { correspondenceOf, eraseCorrespondence } from './erasure';
 import { STEP_STATUS } from './record-refs';
 
@@ -19,12 +20,12 @@ export const correspondenceProjection: Projection = {
       return;
     }
     if (event.type === 'CorrespondenceReceived') {
-      const { correspondenceId, ...d } = event.data;
-      const doc: CorrespondenceView = {
-        ...d, id: correspondenceId, partyIds: [...d.partyIds], attachments: [...d.attachments], status: 'received', assigneeId: null,
+      const d = event.data;
+      const doc: CorrespondenceView = Object.assign(fieldsOf(d, 'correspondenceId'), {
+        id: d.correspondenceId, partyIds: [...d.partyIds], attachments: [...d.attachments], status: 'received', assigneeId: null,
         steps: [{ step: 'received', at: env.occurredAt, actor: env.actor, recordedAt: env.recordedAt, details: {} }],
         closedAt: null, revision: env.revision, updatedAt: env.recordedAt,
-      };
+      });
       ctx.put(C, doc);
       return;
     }

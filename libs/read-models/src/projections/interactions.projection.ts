@@ -2,6 +2,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { LedgerEvent } from '@civic-ledger/domain';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, InteractionView } from '../views';
+import { fieldsOf } from './fields-of';
 import { eraseInteraction, interactionsOf } from './erasure';
 
 const C = COLLECTIONS.interactions;
@@ -18,11 +19,11 @@ export const interactionsProjection: Projection = {
       return;
     }
     if (event.type === 'InteractionRecorded') {
-      const { interactionId, ...d } = event.data;
-      const doc: InteractionView = {
-        ...d, id: interactionId, partyIds: [...d.partyIds], topics: [...d.topics], correspondenceIds: [], amendments: [],
+      const d = event.data;
+      const doc: InteractionView = Object.assign(fieldsOf(d, 'interactionId'), {
+        id: d.interactionId, partyIds: [...d.partyIds], topics: [...d.topics], correspondenceIds: [], amendments: [],
         recordedAt: env.recordedAt, recordedBy: env.actor, recordedEventId: env.id, revision: env.revision, updatedAt: env.recordedAt,
-      };
+      });
       ctx.put(C, doc);
       return;
     }

@@ -4,6 +4,7 @@ import {
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, TimelineEntry } from '../views';
+import { fieldsOf } from './fields-of';
 import { eraseTimelineEntry } from './erasure';
 import { refCollection, refsSealedBy, trackRecord } from './record-refs';
 
@@ -16,8 +17,11 @@ const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
 export const EVERY_DEPARTMENT = '*';
 
 function putEntry(ctx: ProjectionContext, entry: Omit<TimelineEntry, 'audience'>): void {
-  ctx.put(T, { ...entry, audience: entry.department ?? EVERY_DEPARTMENT } as TimelineEntry);
+  ctx.put(T, Object.assign(fieldsOf(entry), { audience: entry.department ?? EVERY_DEPARTMENT }) as TimelineEntry);
 }
+
+/** `{ ...base, ...fields }` (see copy-fields.ts). */
+const entryOf = <B extends object, F extends object>(base: B, fields: F): B & F => Object.assign(base, fields);
 
 function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
   return {
@@ -44,7 +48,7 @@ function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionCont
   if (event.type === 'PartyAccessGranted' || event.type === 'PartyAccessRevoked') details.department = event.data.department;
   if (event.type === 'PartyMerged' || event.type === 'PartyUnmerged') Object.assign(details, { survivorPartyId: event.data.survivorPartyId, reason: event.data.reason });
   const title = event.type === 'ContactPointAdded' ? `Contact point added (${event.data.kind})` : PROFILE_TITLES[event.type];
-  putEntry(ctx, { ...base(env, partyId, partyId, 'profile'), title, details } satisfies Omit<TimelineEntry, 'audience'>);
+  putEntry(ctx, entryOf(base(env, partyId, partyId, 'profile'), { title, details }) satisfies Omit<TimelineEntry, 'audience'>);
 }
 
 async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
@@ -52,11 +56,11 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
     await trackRecord(event, env, ctx, REFS);
     const d = event.data;
     for (const partyId of d.partyIds) {
-      putEntry(ctx, {
-        ...base(env, partyId, d.interactionId, 'interaction'), occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
+      putEntry(ctx, entryOf(base(env, partyId, d.interactionId, 'interaction'), {
+        occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
         department: d.department, topics: [...d.topics], title: `${d.channel} (${d.direction})`, summary: d.summary,
         confidentiality: d.confidentiality, details: { outcome: d.outcome, satisfaction: d.satisfaction, staffId: d.staffId },
-      } satisfies Omit<TimelineEntry, 'audience'>);
+      }) satisfies Omit<TimelineEntry, 'audience'>);
     }
     return;
   }
@@ -74,10 +78,10 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
     const details: Record<string, unknown> = event.type === 'InteractionAmended'
       ? { reason: event.data.reason, changes: event.data.changes, previous: event.data.previous }
       : event.type === 'InteractionLinkedToCorrespondence' ? { correspondenceId: event.data.correspondenceId } : { level: event.data.level };
-    putEntry(ctx, {
-      ...base(env, partyId, interaction.refId, 'interaction'), channel: interaction.channel, department: interaction.department,
+    putEntry(ctx, entryOf(base(env, partyId, interaction.refId, 'interaction'), {
+      channel: interaction.channel, department: interaction.department,
       topics: [...(interaction.topics ?? [])], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
-    } satisfies Omit<TimelineEntry, 'audience'>);
+    }) satisfies Omit<TimelineEntry, 'audience'>);
     await followCurrentRights(ctx, partyId, interaction.refId, { department: interaction.department, confidentiality: interaction.confidentiality });
   }
 }
@@ -89,7 +93,7 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
 async function followCurrentRights(ctx: ProjectionContext, partyId: string, refId: string, rights: { department: string; confidentiality: string }): Promise<void> {
   for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: partyId }, { field: 'refId', op: 'eq', value: refId }])) {
     if (entry.department === rights.department && entry.confidentiality === rights.confidentiality) continue;
-    putEntry(ctx, { ...entry, department: rights.department, confidentiality: rights.confidentiality });
+    putEntry(ctx, Object.assign(fieldsOf(entry), { department: rights.department, confidentiality: rights.confidentiality }));
   }
 }
 
@@ -98,10 +102,10 @@ async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEv
   if (!doc) return;
   const step = event.type.replace('Correspondence', '').toLowerCase();
   for (const partyId of event.data.partyIds) {
-    putEntry(ctx, {
-      ...base(env, partyId, doc.refId, 'correspondence'), channel: doc.channel, department: doc.department,
+    putEntry(ctx, entryOf(base(env, partyId, doc.refId, 'correspondence'), {
+      channel: doc.channel, department: doc.department,
       title: `Correspondence ${step}`, summary: doc.subject, details: { status: doc.status, dueAt: doc.dueAt },
-    } satisfies Omit<TimelineEntry, 'audience'>);
+    }) satisfies Omit<TimelineEntry, 'audience'>);
     await followCurrentRights(ctx, partyId, doc.refId, { department: doc.department, confidentiality: 'normal' });
   }
 }
