@@ -337,7 +337,7 @@ async function rebuildWorker(dir: string, threads: number, file: string): Promis
   const views = new SqliteReadStore(join(dir, file), { bulkLoad: true });
   const started = now();
   const result = await rebuildViews(events, views, undefined, () => views.buildDeferredIndexes(), {
-    threads: { threads, opener: REBUILD_OPENER, args: { ledger, views: join(dir, file) } },
+    threads: { threads, opener: REBUILD_OPENER, args: { ledger } },
   });
   const ms = now() - started;
   await views.close();

@@ -66,9 +66,6 @@ export function createLeaseStore(config: AppConfig): LeaseStore {
   return new SqliteLeaseStore(join(config.dataDir, STATE_FILE));
 }
 
-/** Where a worker thread of a parallel rebuild writes: the embedded file being loaded, or the MongoDB set's prefix (rebuild-opener.ts). */
-export type RebuildOpenerArgs = { readonly file: string } | { readonly prefix: string };
-
 /** A fresh, empty read-model set for a blue/green rebuild. */
 export interface RebuildTarget {
   readonly store: ReadStore;
@@ -80,8 +77,6 @@ export interface RebuildTarget {
   complete(swap: boolean): Promise<string | null>;
   /** A store on the completed set (kept or live), e.g. to bring it up to the ledger's head; the caller closes it. */
   reopen(): ReadStore;
-  /** What a worker thread of a parallel rebuild opens the set with (rebuild-opener.ts). */
-  readonly threadArgs: RebuildOpenerArgs;
 }
 
 export async function createRebuildTarget(config: AppConfig, label: string): Promise<RebuildTarget> {
@@ -99,7 +94,6 @@ export async function createRebuildTarget(config: AppConfig, label: string): Pro
         return previous;
       },
       reopen: () => MongoReadStore.connect(config.mongodbUrl as string, { prefix }),
-      threadArgs: { prefix },
     };
   }
   // Loaded under a "building" name (no erasure catch-up touches a set still loading), then renamed to
@@ -124,6 +118,5 @@ export async function createRebuildTarget(config: AppConfig, label: string): Pro
       return existsSync(join(dir, previous)) ? previous : null;
     },
     reopen: () => new SqliteReadStore(join(dir, file)),
-    threadArgs: { file: join(dir, building) },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@civic-ledger/config';
-import { Change, Checkpoint, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
+import { Change, Checkpoint, CollectionChecksum, Doc, FindQuery, IndexSpec, JsonChange, ReadStore, SqliteReadStore } from '@civic-ledger/read-models';
 import { mongoReadModelsAdapter } from './vendor-adapters';
 
 /** The embedded set that was live before sets had a pointer (and is live while there is none). */
@@ -84,6 +84,7 @@ export class LiveReadStore implements ReadStore {
   findJson(collection: string, query: FindQuery): Promise<string[]> { return this.current.findJson(collection, query); }
   scan<T extends Doc>(collection: string, after: string | null, limit: number): Promise<{ doc: T; position: number }[]> { return this.current.scan<T>(collection, after, limit); }
   commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> { return this.current.commit(changes, checkpoint); }
+  commitJson(changes: readonly JsonChange[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> { return this.current.commitJson(changes, checkpoint); }
   checkpoint(name: string): Promise<number> { return this.current.checkpoint(name); }
   checksums(collections: readonly string[]): Promise<CollectionChecksum[]> { return this.current.checksums(collections); }
   purge(): Promise<void> { return this.current.purge(); }

@@ -46,6 +46,24 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await store.checkpoint('cp')).toBe(10);
     });
 
+    it('commits documents given as JSON text as commit does: same documents, same guard, same checkpoint, same checksum', async () => {
+      const other = 'json_things';
+      await store.ensureCollection(other, indexes);
+      const a = doc('a', 'p1', 'new');
+      await store.commit([{ collection: C, id: 'a', doc: a, position: 10 }], { name: 'cp', position: 10 });
+      await store.commitJson([{ collection: other, id: 'a', doc: JSON.stringify(a), position: 10 }], { name: 'cp-json', position: 10 });
+      await store.commitJson([
+        { collection: other, id: 'a', doc: JSON.stringify(doc('a', 'p1', 'old')), position: 5 },
+        { collection: other, id: 'b', doc: JSON.stringify(doc('b', 'p2', 'gone')), position: 11 },
+      ], { name: 'cp-json', position: 5 });
+      await store.commitJson([{ collection: other, id: 'b', doc: null, position: 12 }], []);
+      expect(await store.get(other, 'a')).toEqual(a);
+      expect(await store.get(other, 'b')).toBeNull();
+      expect(await store.checkpoint('cp-json')).toBe(10);
+      const [plain, json] = await store.checksums([C, other]);
+      expect({ count: json.count, sha256: json.sha256 }).toEqual({ count: plain.count, sha256: plain.sha256 });
+    });
+
     it('gets many in the order asked, skipping missing ids', async () => {
       await store.commit(['a', 'b', 'c'].map((id, i) => ({ collection: C, id, doc: doc(id, 'p', 't'), position: i + 1 })), { name: 'cp', position: 3 });
       expect((await store.getMany(C, ['c', 'zz', 'a'])).map((d) => d.id)).toEqual(['c', 'a']);

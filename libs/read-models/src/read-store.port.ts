@@ -46,6 +46,19 @@ export interface Change {
   readonly position: number;
 }
 
+/** A change whose document is already JSON text (`JSON.stringify` of the document), e.g. serialised in another thread. */
+export interface JsonChange {
+  readonly collection: string;
+  readonly id: string;
+  readonly doc: string | null;
+  readonly position: number;
+}
+
+/** The changes with their documents parsed: for a store that does not keep JSON text. */
+export function parsedChanges(changes: readonly JsonChange[]): Change[] {
+  return changes.map((c) => ({ collection: c.collection, id: c.id, position: c.position, doc: c.doc === null ? null : (JSON.parse(c.doc) as Doc) }));
+}
+
 /** A named consumer position; moved forward only. */
 export interface Checkpoint {
   readonly name: string;
@@ -85,6 +98,8 @@ export interface ReadStore {
    * overwrites a document last written by a later event (redelivery is harmless).
    */
   commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void>;
+  /** `commit` with each document given as its JSON text: a store that keeps JSON stores it as given. */
+  commitJson(changes: readonly JsonChange[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void>;
   checkpoint(name: string): Promise<number>;
   /** Per collection: document count and SHA-256 over (id, document) in id order. */
   checksums(collections: readonly string[]): Promise<CollectionChecksum[]>;

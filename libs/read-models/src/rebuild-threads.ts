@@ -1,20 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import { EventStore } from '@civic-ledger/event-store';
 import { Projection } from './projection';
 import { ReadStore } from './read-store.port';
+import { serveReadStore } from './rebuild-remote-store';
 
 /**
- * What a worker thread of a parallel rebuild opens for itself: the ledger (as the rebuild reads it,
- * e.g. through the encrypting store) and a connection to the set being rebuilt.
+ * What a worker thread of a parallel rebuild opens for itself: the ledger, as the rebuild reads it (e.g.
+ * through the encrypting store). The set being rebuilt is not opened there: the rebuild's own thread
+ * serves it to every worker (see rebuild-remote-store.ts).
  */
-export type RebuildStoresOpener = (args: unknown) => Promise<{ events: EventStore; target: ReadStore }>;
+export type RebuildLedgerOpener = (args: unknown) => Promise<EventStore>;
 
 /**
  * Projects in worker threads, the projections dealt among them (projections are independent: none
  * reads another's documents). `opener` is the path of a compiled module exporting
- * `openRebuildStores: RebuildStoresOpener`; `args` (structured-cloneable) is passed to it in each thread.
+ * `openRebuildLedger: RebuildLedgerOpener`; `args` (structured-cloneable) is passed to it in each thread.
  */
 export interface RebuildThreads {
   readonly threads: number;
@@ -28,6 +30,8 @@ export interface RebuildWorkerData {
   readonly projections: readonly string[];
   readonly head: number;
   readonly batchSize: number;
+  /** The set being rebuilt, served by the rebuild's own thread. */
+  readonly store: MessagePort;
 }
 
 export type RebuildWorkerMessage = { kind: 'progress'; position: number } | { kind: 'done'; position: number };
@@ -60,18 +64,23 @@ export function projectionGroups(projections: readonly Projection[], threads: nu
 }
 
 /**
- * Runs each group of projections in its own worker thread up to `head`; resolves with the lowest
- * position they reached. A failing thread stops the others and rejects.
+ * Runs each group of projections in its own worker thread up to `head`, every thread writing into `target`
+ * through this thread; resolves with the lowest position they reached. A failing thread stops the others
+ * and rejects.
  */
 export async function projectInThreads(
-  spec: RebuildThreads, groups: readonly string[][], head: number, batchSize: number, onProgress?: (position: number) => void,
+  spec: RebuildThreads, target: ReadStore, groups: readonly string[][], head: number, batchSize: number, onProgress?: (position: number) => void,
 ): Promise<number> {
   const reached = groups.map(() => 0);
   const workers: Worker[] = [];
+  const ports: MessagePort[] = [];
   try {
     await Promise.all(groups.map((projections, i) => new Promise<void>((resolve, reject) => {
-      const data: RebuildWorkerData = { opener: spec.opener, args: spec.args, projections, head, batchSize };
-      const worker = new Worker(WORKER, { workerData: data });
+      const channel = new MessageChannel();
+      ports.push(channel.port1);
+      serveReadStore(channel.port1, target);
+      const data: RebuildWorkerData = { opener: spec.opener, args: spec.args, projections, head, batchSize, store: channel.port2 };
+      const worker = new Worker(WORKER, { workerData: data, transferList: [channel.port2] });
       workers.push(worker);
       let done = false;
       worker.on('message', (message: RebuildWorkerMessage) => {
@@ -84,6 +93,7 @@ export async function projectInThreads(
     })));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    for (const port of ports) port.close();
   }
   return Math.min(...reached);
 }

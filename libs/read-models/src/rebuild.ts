@@ -15,9 +15,10 @@ export interface RebuildResult {
 
 export interface RebuildOptions {
   /**
-   * Project in worker threads, the projections dealt among them, each thread reading the ledger and
-   * writing its projections' documents and checkpoints itself. Without it (or where the compiled
-   * worker is not there, as under ts-jest) the rebuild projects in this thread.
+   * Project in worker threads, the projections dealt among them, each thread reading the ledger, projecting
+   * and serialising its projections' documents, which this thread writes with their checkpoints (one
+   * writer). Without it (or where the compiled worker is not there, as under ts-jest) the rebuild projects
+   * in this thread.
    */
   readonly threads?: RebuildThreads;
 }
@@ -42,7 +43,7 @@ export async function rebuildViews(
   const spec = options.threads;
   const groups = spec && spec.threads > 1 && rebuildThreadsAvailable() ? projectionGroups(LEDGER_PROJECTIONS, spec.threads) : [];
   if (spec && groups.length > 1) {
-    position = await projectInThreads(spec, groups, head, REBUILD_BATCH, (p) => onProgress?.(p, head));
+    position = await projectInThreads(spec, target, groups, head, REBUILD_BATCH, (p) => onProgress?.(p, head));
   } else {
     projector.start();
     await projector.waitFor(head);

@@ -58,7 +58,7 @@ export async function rebuildReadModels(swap: boolean, projection?: Projection, 
   const result = projection
     ? await rebuildProjection(stores.events, stores.views, target.store, projection, (position) => bar.update(position), () => target.finish())
     : await rebuildViews(stores.events, target.store, (position) => bar.update(position), () => target.finish(), {
-      threads: { threads, opener: REBUILD_OPENER, args: target.threadArgs },
+      threads: { threads, opener: REBUILD_OPENER, args: null },
     });
   bar.stop();
   const rebuildSeconds = (Date.now() - started) / 1000;

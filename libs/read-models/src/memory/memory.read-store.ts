@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Change, Checkpoint, checkpointList, CollectionChecksum, Condition, Doc, FindQuery, IndexSpec, ReadStore, SortKey } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Condition, Doc, FindQuery, IndexSpec, JsonChange, parsedChanges, ReadStore, SortKey } from '../read-store.port';
 
 type Scalar = string | number | boolean | null | undefined;
 
@@ -107,6 +107,10 @@ export class MemoryReadStore implements ReadStore {
       else coll.set(change.id, { pos: change.position, json: JSON.stringify(change.doc) });
     }
     for (const c of checkpointList(checkpoint)) this.checkpoints.set(c.name, Math.max(c.position, this.checkpoints.get(c.name) ?? 0));
+  }
+
+  async commitJson(changes: readonly JsonChange[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
+    await this.commit(parsedChanges(changes), checkpoint);
   }
 
   async checkpoint(name: string): Promise<number> {

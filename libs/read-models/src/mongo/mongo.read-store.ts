@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mongoDatabaseName } from '@civic-ledger/config';
 import { AnyBulkWriteOperation, Collection, Db, Document, Filter, MongoBulkWriteError, MongoClient, WithoutId } from 'mongodb';
-import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, JsonChange, parsedChanges, ReadStore } from '../read-store.port';
 import { compileFilter, compileSort, indexKey } from './mongo.query';
 
 export interface MongoReadStoreOptions {
@@ -124,6 +124,10 @@ export class MongoReadStore implements ReadStore {
       const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : null;
       if (!writeErrors || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
     }
+  }
+
+  async commitJson(changes: readonly JsonChange[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
+    await this.commit(parsedChanges(changes), checkpoint);
   }
 
   async checkpoint(name: string): Promise<number> {

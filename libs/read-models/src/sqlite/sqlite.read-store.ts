@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, ReadStore } from '../read-store.port';
+import { Change, Checkpoint, checkpointList, CollectionChecksum, Doc, FindQuery, IndexSpec, JsonChange, ReadStore } from '../read-store.port';
 import { compileQuery, fieldExpr, tableName } from './sqlite.query';
 
 export interface SqliteReadStoreOptions {
@@ -111,11 +111,19 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async commit(changes: readonly Change[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
+    this.write(changes, (doc) => JSON.stringify(doc), checkpoint);
+  }
+
+  async commitJson(changes: readonly JsonChange[], checkpoint: Checkpoint | readonly Checkpoint[]): Promise<void> {
+    this.write(changes, (doc) => doc, checkpoint);
+  }
+
+  private write<D>(changes: readonly { collection: string; id: string; doc: D | null; position: number }[], text: (doc: D) => string, checkpoint: Checkpoint | readonly Checkpoint[]): void {
     this.db.transaction(() => {
       for (const change of changes) {
         const writer = this.writer(change.collection);
         if (change.doc === null) writer.remove.run(change.id, change.position);
-        else writer.upsert.run(change.id, change.position, JSON.stringify(change.doc));
+        else writer.upsert.run(change.id, change.position, text(change.doc));
       }
       const save = this.stmt(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
         ON CONFLICT(name) DO UPDATE SET position = excluded.position WHERE excluded.position > checkpoints.position`);
