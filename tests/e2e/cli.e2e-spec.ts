@@ -97,7 +97,7 @@ describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
     else expect(existsSync(join(dataDir, result.previous))).toBe(true);
     // The switched-in set serves: replays and a second rebuild read from it.
     expect(JSON.parse((await cli('replay', partyId, '--json')).stdout).party.id).toBe(partyId);
-    // Projected in worker threads, each with its share of the projections and its own connection to the new set.
+    // Projected in worker threads, each with its share of the projections, written into the new set by the command's thread.
     const again = JSON.parse((await cli('rebuild', '--json', '--no-swap', '--threads', '3')).stdout);
     expect(again).toMatchObject({ identicalToLive: true, threads: 3 });
     // Set files keep their names (a running server may have one open); the pointer names the live one.
