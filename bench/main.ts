@@ -79,7 +79,7 @@ async function rebuildAndQuery(dir: string, o: Options): Promise<Result[]> {
   const raw = await rawReadParse(ndjson);
   await events.close();
   // The rebuild runs in its own process, as `civic-ledger rebuild` does, so its peak RSS is its own: once
-  // projecting in one thread, once in worker threads (one per core, at most 4, as the command does).
+  // projecting in one thread, once in worker threads (one per core, at most 4; the command leaves a core to its writer).
   const threads = Math.min(availableParallelism(), 4);
   const rebuild = (n: number, file: string) => JSON.parse(execFileSync(process.execPath, [__filename, 'rebuild-worker', dir, String(n), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as RebuildRun;
   const single = rebuild(1, 'views-1-thread.sqlite');

@@ -76,9 +76,13 @@ export async function rebuildReadModels(swap: boolean, projection?: Projection, 
   };
 }
 
-/** One worker thread per core, at most four (the projections are dealt among them; more would sit idle). */
+/**
+ * One worker thread per core but one, at most four: the command's own thread writes what they project (see
+ * rebuild-remote-store.ts) and needs a core of its own; with two cores or fewer, one thread projects and
+ * writes (two projecting threads there were slower than one, docs/benchmarks.md).
+ */
 export function defaultRebuildThreads(): number {
-  return Math.min(availableParallelism(), 4);
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 function threadsOption(value: string): number {
@@ -101,7 +105,7 @@ export function rebuildCommand(): Command {
   return new Command('rebuild')
     .description('rebuild every read model (or one, with --projection) from the event store into a fresh set, compare checksums with the live set, then switch to it (blue/green)')
     .option('--projection <name>', 'rebuild this projection alone (e.g. timeline.v3); the others are copied from the live set as they are', projectionOption)
-    .option('--threads <n>', `worker threads projecting in parallel, the projections dealt among them (1: in this thread; default: one per core, at most 4, here ${defaultRebuildThreads()})`, threadsOption)
+    .option('--threads <n>', `worker threads projecting in parallel, the projections dealt among them (1: in this thread; default: one per core but one, at most 4, here ${defaultRebuildThreads()})`, threadsOption)
     .option('--no-swap', 'only build and compare; leave the live read models in place')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { swap: boolean; json?: boolean; projection?: Projection; threads?: number }) => {
