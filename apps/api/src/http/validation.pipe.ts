@@ -1,5 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { RecordInteractionDto } from '../interactions/interaction.dto';
 import { ApiError, FieldError } from './api-error';
+import { CompiledDto } from './compiled-dto';
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -9,13 +11,47 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
   });
 }
 
+/** The request bodies of the hot write paths, validated by their compiled rules first (see CompiledDto). */
+export const COMPILED_BODIES: readonly (new () => object)[] = [RecordInteractionDto];
+
+/**
+ * ValidationPipe whose listed body DTOs go through their compiled rules first: a body those accept is the
+ * instance the pipe would return; any other body (an invalid one included) goes through the pipe itself.
+ */
+export class CompiledValidationPipe extends ValidationPipe {
+  private readonly compiled = new Map<unknown, CompiledDto | null>();
+
+  constructor(options: ValidationPipeOptions, private readonly bodies: readonly (new () => object)[]) {
+    super(options);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && this.bodies.includes(metadata.metatype as new () => object)) {
+      const accepted = this.compiledFor(metadata.metatype as new () => object)?.accept(value);
+      if (accepted !== undefined) return accepted;
+    }
+    return super.transform(value, metadata);
+  }
+
+  private compiledFor(cls: new () => object): CompiledDto | null {
+    let compiled = this.compiled.get(cls);
+    if (compiled === undefined) {
+      compiled = CompiledDto.compile(cls);
+      this.compiled.set(cls, compiled);
+    }
+    return compiled;
+  }
+}
+
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', flatten(errors)),
+};
+
 /** class-validator at the edge: unknown fields are refused, types converted, messages listed per field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ApiError('VALIDATION.FAILED', 'The request is not valid; see errors for each field.', flatten(errors)),
-  });
+  return new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES);
 }

@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { RecordInteractionDto } from '../interactions/interaction.dto';
+import { ApiError } from './api-error';
+import { CompiledDto } from './compiled-dto';
+import { COMPILED_BODIES, CompiledValidationPipe, VALIDATION_OPTIONS } from './validation.pipe';
+
+const PARTY = '7d7e3a3c-2f4c-4a8e-9a55-0b6a0d4a1c11';
+const OTHER = 'b1f9f0a2-5d57-4c4b-8f38-1e2d3c4b5a69';
+
+const VALID: Record<string, unknown> = {
+  channel: 'phone', direction: 'inbound', occurredAt: '2024-03-01T10:00:00Z', partyIds: [PARTY], staffId: 'staff-1042', department: 'housing',
+  program: 'rent-support', topics: ['housing-benefit'], summary: 'Asked how to apply for housing benefit', outcome: 'form-sent', satisfaction: 4,
+  durationSeconds: 300, confidentiality: 'sensitive', breakGlass: { reason: 'Citizen at the counter asking about housing' },
+};
+
+/** Values each field is tried with: valid ones, boundary ones and wrong ones of every JSON type. */
+const PALETTE: readonly unknown[] = [
+  undefined, null, true, false, 0, 1, 4, 5, 6, -1, 1.5, 86400, 86401, '', ' ', 'x', 'phone', 'email', 'inbound', 'sideways', 'normal', 'restricted',
+  'housing', 'Housing', 'housing benefit', '-housing', 'a'.repeat(60), 'a'.repeat(61), 'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(4000), 'x'.repeat(4001),
+  '2024-03-01T10:00:00Z', '2024-03-01T10:00:00+02:00', '2024-03-01T10:00:00.123456789-05:30', '2024-03-01', '2024-02-30T10:00:00Z', '1899-12-31T23:59:59Z',
+  '2200-01-01T00:00:00Z', PARTY, PARTY.toUpperCase(), 'not-a-uuid', 'staff:1.a@b_c-d', 'staff 1', [], [PARTY], [PARTY, OTHER], [PARTY, PARTY], ['x'], [1],
+  [null], [[PARTY]], [{ id: PARTY }], Array.from({ length: 20 }, (_, i) => `topic-${i}`), Array.from({ length: 21 }, (_, i) => `topic-${i}`),
+  ['housing-benefit', 'Housing'], {}, { reason: 'too short' }, { reason: 'long enough to be a reason' }, { reason: 'long enough to be a reason', extra: 1 },
+  { reason: 12345678901 }, { reason: 'x'.repeat(501) },
+];
+const EXTRA_KEYS = ['unknown', 'summary ', 'id', 'interactionId'];
+
+/** A small deterministic PRNG, so a failure names a reproducible body. */
+function prng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+function bodies(): Record<string, unknown>[] {
+  const keys = Object.keys(VALID);
+  const out: Record<string, unknown>[] = [{ ...VALID }, {}];
+  const set = (b: Record<string, unknown>, key: string, value: unknown) => {
+    if (value === undefined) delete b[key];
+    else b[key] = value;
+  };
+  for (const key of keys) for (const value of PALETTE) { const b = { ...VALID }; set(b, key, value); out.push(b); }
+  for (const key of EXTRA_KEYS) out.push({ ...VALID, [key]: 'x' });
+  const random = prng(15);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  for (let i = 0; i < 1500; i += 1) {
+    // Start from the full valid body or from the required fields only, then change one to four fields.
+    const b: Record<string, unknown> = random() < 0.5 ? { ...VALID } : { channel: 'email', direction: 'outbound', occurredAt: '2024-03-01T10:00:00Z', partyIds: [PARTY], department: 'benefits', topics: [], summary: 'x' };
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n -= 1) set(b, pick(keys), pick(PALETTE));
+    if (random() < 0.05) b[pick(EXTRA_KEYS)] = pick(PALETTE) ?? 1;
+    out.push(b);
+  }
+  return out;
+}
+
+/** As the JSON body parser hands it over (a fresh object of this realm). */
+const clone = (body: unknown): unknown => JSON.parse(JSON.stringify(body));
+
+const META: ArgumentMetadata = { type: 'body', metatype: RecordInteractionDto, data: undefined };
+type Outcome = { accepted: object; prototype: object | null } | { refused: unknown };
+
+async function outcome(pipe: ValidationPipe, body: unknown): Promise<Outcome> {
+  try {
+    const accepted = (await pipe.transform(clone(body), META)) as object;
+    return { accepted, prototype: Object.getPrototypeOf(accepted) };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { refused: { code: error.code, errors: error.errors, detail: error.detail } };
+  }
+}
+
+describe('compiled DTO rules', () => {
+  const plain = new ValidationPipe(VALIDATION_OPTIONS);
+  const compiled = new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES);
+
+  it('compiles every listed hot DTO from its decorators', () => {
+    for (const cls of COMPILED_BODIES) expect(CompiledDto.compile(cls)).not.toBeNull();
+  });
+
+  it('answers every body exactly as class-validator and class-transformer do: the same instance, or the same field errors', async () => {
+    const rules = CompiledDto.compile(RecordInteractionDto) as CompiledDto;
+    let accepted = 0;
+    let refused = 0;
+    let fastPath = 0;
+    for (const body of bodies()) {
+      const expected = await outcome(plain, body);
+      const actual = await outcome(compiled, body);
+      expect({ body, outcome: actual }).toEqual({ body, outcome: expected });
+      if ('accepted' in expected) {
+        accepted += 1;
+        // Every valid body takes the compiled path (and returns the instance the pipe would), but for the one
+        // shape it leaves to the pipe: an array where a nested object is expected (class-validator accepts `[]`).
+        const fast = rules.accept(clone(body));
+        if (Array.isArray(body.breakGlass)) {
+          expect({ body, fast }).toEqual({ body, fast: undefined });
+          continue;
+        }
+        expect({ body, fast }).toEqual({ body, fast: expected.accepted });
+        expect(Object.getPrototypeOf(fast)).toBe(RecordInteractionDto.prototype);
+        fastPath += 1;
+      } else {
+        refused += 1;
+        expect({ body, fast: rules.accept(clone(body)) }).toEqual({ body, fast: undefined });
+      }
+    }
+    // The generated bodies exercise both sides.
+    expect(accepted).toBeGreaterThan(150);
+    expect(fastPath).toBeGreaterThan(accepted * 0.9);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
+  it('normalises the instant and builds the nested break-glass object as class-transformer does', () => {
+    const rules = CompiledDto.compile(RecordInteractionDto) as CompiledDto;
+    const dto = rules.accept({ ...VALID, occurredAt: '2024-03-01T12:00:00+02:00' }) as RecordInteractionDto;
+    expect(dto.occurredAt).toBe('2024-03-01T10:00:00.000Z');
+    expect(dto.breakGlass?.constructor.name).toBe('BreakGlassDto');
+  });
+
+  it('leaves a class it cannot reproduce to the full pipe', () => {
+    class WithGetter {
+      get computed(): string { return 'x'; }
+    }
+    expect(CompiledDto.compile(WithGetter)).toBeNull();
+  });
+});
