@@ -10,6 +10,47 @@ export type HashableEvent = Omit<RecordedEvent, 'hash' | 'position'>;
 /** The hashed envelope members in RFC 8785 order (UTF-16 code units), each with its JSON name. */
 const MEMBERS = (['actor', 'causationId', 'correlationId', 'data', 'id', 'idempotency', 'occurredAt', 'prevHash', 'recordedAt', 'revision', 'schemaVersion', 'streamId', 'type'] as const)
   .map((name) => [name, `${JSON.stringify(name)}:`] as const);
+/** The members only the store knows when it writes (the chain link, the system time, the revision); they sit together in canonical order. */
+const PLACED = new Set(['prevHash', 'recordedAt', 'revision']);
+
+/**
+ * The canonical JSON of an event's hashed envelope around the members the store fills in when it writes:
+ * `before` ends where `"prevHash"` starts, `after` holds what follows `"revision"`. Computed where the event
+ * is prepared; `hashWithPlace` completes it where the event is written.
+ */
+export interface HashParts {
+  readonly before: string;
+  readonly after: string;
+}
+
+export function hashParts(event: Omit<HashableEvent, 'prevHash' | 'recordedAt' | 'revision'>): HashParts {
+  const envelope: Record<(typeof MEMBERS)[number][0], unknown> = {
+    actor: event.actor, causationId: event.causationId, correlationId: event.correlationId, data: event.data, id: event.id,
+    idempotency: event.idempotency ?? null, occurredAt: event.occurredAt, prevHash: undefined, recordedAt: undefined,
+    revision: undefined, schemaVersion: event.schemaVersion, streamId: event.streamId, type: event.type,
+  };
+  let before = '';
+  let after = '';
+  let placed = false;
+  for (const [name, key] of MEMBERS) {
+    if (PLACED.has(name)) {
+      placed = true;
+      continue;
+    }
+    const value = envelope[name];
+    if (value === undefined) continue;
+    const member = `${key}${canonicalJson(value)}`;
+    if (placed) after += `,${member}`;
+    else before += `${before ? ',' : '{'}${member}`;
+  }
+  return { before, after };
+}
+
+/** SHA-256 of the canonical envelope, given its parts and the members placed when it is written. */
+export function hashWithPlace(parts: HashParts, prevHash: string, recordedAt: string, revision: number): string {
+  const placed = `"prevHash":${JSON.stringify(prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"revision":${canonicalJson(revision)}`;
+  return createHash('sha256').update(`${parts.before ? `${parts.before},` : '{'}${placed}${parts.after}}`).digest('hex');
+}
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of the envelope (everything but the hash itself and the
@@ -17,18 +58,7 @@ const MEMBERS = (['actor', 'causationId', 'correlationId', 'data', 'id', 'idempo
  * members are known, so they are written in canonical order directly; only values go through canonicalJson.
  */
 export function eventHash(event: HashableEvent): string {
-  const envelope: Record<(typeof MEMBERS)[number][0], unknown> = {
-    actor: event.actor, causationId: event.causationId, correlationId: event.correlationId, data: event.data, id: event.id,
-    idempotency: event.idempotency ?? null, occurredAt: event.occurredAt, prevHash: event.prevHash, recordedAt: event.recordedAt,
-    revision: event.revision, schemaVersion: event.schemaVersion, streamId: event.streamId, type: event.type,
-  };
-  let canonical = '';
-  for (const [name, key] of MEMBERS) {
-    const value = envelope[name];
-    if (value === undefined) continue;
-    canonical += `${canonical ? ',' : '{'}${key}${canonicalJson(value)}`;
-  }
-  return createHash('sha256').update(`${canonical || '{'}}`).digest('hex');
+  return hashWithPlace(hashParts(event), event.prevHash, event.recordedAt, event.revision);
 }
 
 export type ChainBreak =

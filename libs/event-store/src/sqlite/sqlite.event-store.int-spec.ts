@@ -1,77 +1,113 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, newEvent } from '../event-store.contract';
 import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors';
 import { SqliteEventStore } from './sqlite.event-store';
 
-function tempStore(): { store: SqliteEventStore; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cl-es-'));
-  return { store: new SqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 20 }), dir };
-}
+/** The compiled writer thread (ts-jest runs the sources; `npm test` builds dist/ first). */
+const WRITER_THREAD = join(__dirname, '..', '..', '..', '..', 'dist', 'libs', 'event-store', 'src', 'sqlite', 'append-writer.thread.js');
 
-eventStoreContract('embedded SQLite', async () => {
-  const { store, dir } = tempStore();
-  return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-});
+const MODES: readonly [string, string | false][] = [['commits on the event loop', false], ['commits on a writer thread', WRITER_THREAD]];
 
-describe('SqliteEventStore specifics', () => {
-  it('survives reopening: events, revisions and chain are durable', async () => {
+describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
+  function tempStore(): { store: SqliteEventStore; dir: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-es-'));
+    return { store: new SqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 20, writerThread }), dir };
+  }
+
+  if (writerThread) {
+    it('has the compiled writer thread (npm run build)', () => {
+      expect(existsSync(writerThread)).toBe(true);
+    });
+  }
+
+  eventStoreContract('embedded SQLite', async () => {
     const { store, dir } = tempStore();
-    await store.append('s-1', [newEvent(), newEvent()], 'no_stream');
-    await store.close();
-    const reopened = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const events = await reopened.readStream('s-1');
-    expect(events.map((e) => e.revision)).toEqual([0, 1]);
-    await expect(reopened.append('s-1', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
-    await reopened.close();
-    rmSync(dir, { recursive: true, force: true });
+    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   });
 
-  it('commits concurrent appends from one turn together, failing only the conflicting one', async () => {
-    const { store, dir } = tempStore();
-    const results = await Promise.allSettled([
-      store.append('a', [newEvent()], 'no_stream'),
-      store.append('b', [newEvent()], 'no_stream'),
-      store.append('a', [newEvent()], 'no_stream'),
-      store.append('c', [newEvent()], 'no_stream'),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    const all = await store.readAll();
-    expect(all.map((e) => e.streamId)).toEqual(['a', 'b', 'c']);
-    expect(new Set(all.map((e) => e.recordedAt)).size).toBe(1);
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  describe('SqliteEventStore specifics', () => {
+    it('survives reopening: events, revisions and chain are durable', async () => {
+      const { store, dir } = tempStore();
+      await store.append('s-1', [newEvent(), newEvent()], 'no_stream');
+      await store.close();
+      const reopened = new SqliteEventStore(join(dir, 'events.sqlite'));
+      const events = await reopened.readStream('s-1');
+      expect(events.map((e) => e.revision)).toEqual([0, 1]);
+      await expect(reopened.append('s-1', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
+      await reopened.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('answers a retried single-event append whose expected revision still holds without writing again', async () => {
-    const { store, dir } = tempStore();
-    const event = newEvent();
-    const first = await store.append('s', [event], 'any');
-    // The same id again in the same turn (a client retrying at once) and later: the stored event answers both.
-    const [sameTurn, other] = await Promise.all([store.append('s', [event], 'any'), store.append('t', [event], 'no_stream').catch((e: unknown) => e)]);
-    expect(sameTurn).toEqual({ ...first, idempotent: true });
-    expect(other).toBeInstanceOf(DuplicateEventId);
-    expect(await store.append('s', [event], 0)).toEqual({ ...first, idempotent: true });
-    expect((await store.readAll()).map((e) => e.id)).toEqual([event.id]);
-    await expect(store.append('s', [newEvent()], 0)).resolves.toMatchObject({ nextExpectedRevision: 1, idempotent: false });
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    it('commits concurrent appends from one turn together, failing only the conflicting one', async () => {
+      const { store, dir } = tempStore();
+      const results = await Promise.allSettled([
+        store.append('a', [newEvent()], 'no_stream'),
+        store.append('b', [newEvent()], 'no_stream'),
+        store.append('a', [newEvent()], 'no_stream'),
+        store.append('c', [newEvent()], 'no_stream'),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const all = await store.readAll();
+      expect(all.map((e) => e.streamId)).toEqual(['a', 'b', 'c']);
+      expect(new Set(all.map((e) => e.recordedAt)).size).toBe(1);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('sees appends another connection made to the same file (the heads it keeps are checked per write)', async () => {
-    const { store, dir } = tempStore();
-    const other = new SqliteEventStore(join(dir, 'events.sqlite'));
-    await store.append('s', [newEvent()], 'no_stream');
-    await other.append('s', [newEvent()], 0);
-    await expect(store.append('s', [newEvent()], 0)).rejects.toBeInstanceOf(WrongExpectedRevision);
-    expect(await store.streamMetadata('s')).toMatchObject({ revision: 1 });
-    await expect(store.append('s', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
-    const events = await other.readStream('s');
-    expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
-    expect(events[2].prevHash).toBe(events[1].hash);
-    await other.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    it('answers a retried single-event append whose expected revision still holds without writing again', async () => {
+      const { store, dir } = tempStore();
+      const event = newEvent();
+      const first = await store.append('s', [event], 'any');
+      // The same id again in the same turn (a client retrying at once) and later: the stored event answers both.
+      const [sameTurn, other] = await Promise.all([store.append('s', [event], 'any'), store.append('t', [event], 'no_stream').catch((e: unknown) => e)]);
+      expect(sameTurn).toEqual({ ...first, idempotent: true });
+      expect(other).toBeInstanceOf(DuplicateEventId);
+      expect(await store.append('s', [event], 0)).toEqual({ ...first, idempotent: true });
+      expect((await store.readAll()).map((e) => e.id)).toEqual([event.id]);
+      await expect(store.append('s', [newEvent()], 0)).resolves.toMatchObject({ nextExpectedRevision: 1, idempotent: false });
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('answers reads with its own latest append at once (the heads it keeps follow its writer)', async () => {
+      const { store, dir } = tempStore();
+      for (let revision = 0; revision < 3; revision += 1) {
+        await store.append('s', [newEvent()], revision === 0 ? 'no_stream' : revision - 1);
+        expect(await store.streamMetadata('s')).toMatchObject({ revision });
+        expect((await store.readStream('s')).length).toBe(revision + 1);
+      }
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('commits what was accepted before it closes, and refuses appends afterwards', async () => {
+      const { store, dir } = tempStore();
+      const pending = Array.from({ length: 20 }, (_, i) => store.append(`c-${i}`, [newEvent()], 'no_stream'));
+      await store.close();
+      await expect(Promise.all(pending)).resolves.toHaveLength(20);
+      await expect(store.append('late', [newEvent()], 'no_stream')).rejects.toThrow('closed');
+      const reopened = new SqliteEventStore(join(dir, 'events.sqlite'), { writerThread });
+      expect(await reopened.readAll({ limit: 100 })).toHaveLength(20);
+      await reopened.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('sees appends another connection made to the same file (the heads it keeps are checked per write)', async () => {
+      const { store, dir } = tempStore();
+      const other = new SqliteEventStore(join(dir, 'events.sqlite'), { writerThread });
+      await store.append('s', [newEvent()], 'no_stream');
+      await other.append('s', [newEvent()], 0);
+      await expect(store.append('s', [newEvent()], 0)).rejects.toBeInstanceOf(WrongExpectedRevision);
+      expect(await store.streamMetadata('s')).toMatchObject({ revision: 1 });
+      await expect(store.append('s', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
+      const events = await other.readStream('s');
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect(events[2].prevHash).toBe(events[1].hash);
+      await other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
   });
 });

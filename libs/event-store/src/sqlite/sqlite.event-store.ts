@@ -1,20 +1,23 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { DuplicateEventId, StreamNotFound, WrongExpectedRevision } from '../event-store.errors';
-import { checkExpected, holds } from '../expected-revision';
+import { StreamNotFound } from '../event-store.errors';
 import {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   StreamMetadata, SubscribeAllOptions, Subscription,
 } from '../event-store.port';
-import { eventHash, GENESIS_HASH } from '../hash-chain';
+import { AppendOutcome, AppendWriter, PreparedEvent, prepareEvent, refusalError } from './append-writer';
+import type { WriterReply, WriterRequest } from './append-writer.thread';
 import { PollingSubscription } from './polling-subscription';
 import { openEventDatabase } from './sqlite.schema';
-import { envelopeColumn, EventRow, rowToEvent } from './sqlite.rows';
+import { EventRow, rowToEvent } from './sqlite.rows';
 import { StreamHeads } from './stream-heads';
 
 interface PendingAppend {
   streamId: string;
-  events: readonly NewEvent[];
+  events: readonly PreparedEvent[];
   expected: ExpectedRevision;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
@@ -27,28 +30,26 @@ interface PendingAppend {
  */
 const DEFAULT_POLL_MS = 20;
 
-interface Outcome {
-  pending: PendingAppend;
-  result?: AppendResult;
-  error?: unknown;
-}
-
-/** SQLite's answer to a second event with an id already stored (duck-typed: the driver's error class may come from another realm). */
-function isDuplicateId(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id');
-}
+/** The compiled writer thread beside this file (absent when the sources run under ts-jest). */
+export const WRITER_THREAD_SCRIPT = join(__dirname, 'append-writer.thread.js');
 
 export interface SqliteEventStoreOptions {
   /** System clock for recordedAt; injectable for tests. */
   readonly clock?: () => Date;
   /** How often subscriptions look for appends made by other processes. */
   readonly pollIntervalMs?: number;
+  /**
+   * Commit on a writer thread with its own connection (the compiled append-writer.thread.js), so the event
+   * loop goes on while a group is written and fsynced: a path to that script, or false to commit on the event
+   * loop's thread. Default: the script beside this module when it is there.
+   */
+  readonly writerThread?: string | false;
 }
 
 /**
- * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive in the same event-loop
- * turn are committed together in one transaction: one fsync for all of them (group commit).
+ * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive while the previous group is
+ * being committed (or, when idle, in the same event-loop turn) are committed together in one transaction:
+ * one fsync for all of them (group commit). An append resolves only once its transaction is fsynced.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -59,19 +60,23 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly stmts;
   private readonly heads: StreamHeads;
+  /** The writer on this thread, when there is no writer thread. */
+  private inline: AppendWriter | null = null;
+  private thread: Worker | null = null;
+  /** The writer thread's script; the thread starts with the first append (a store that only reads has none). */
+  private readonly threadScript: string | false;
+  /** The group the writer thread is committing. */
+  private inFlight: PendingAppend[] | null = null;
+  private threadFailure: Error | null = null;
+  private threadClosed: Promise<void> | null = null;
 
-  constructor(path: string, private readonly options: SqliteEventStoreOptions = {}) {
+  constructor(private readonly path: string, private readonly options: SqliteEventStoreOptions = {}) {
     this.db = openEventDatabase(path);
     this.clock = options.clock ?? (() => new Date());
     this.appended.setMaxListeners(0);
     this.heads = new StreamHeads(this.db);
+    this.threadScript = options.writerThread ?? (existsSync(WRITER_THREAD_SCRIPT) ? WRITER_THREAD_SCRIPT : false);
     this.stmts = {
-      eventById: this.db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
-      // Positional parameters: binding by name costs a property lookup per column on every append.
-      insert: this.db.prepare<[string, string, number, string, string, string, string, string, string, string]>(`INSERT INTO events
-        (id, stream_id, revision, type, occurred_at, recorded_at, envelope, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      upsertStream: this.db.prepare(`INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
-        ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`),
       forwards: this.db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
       backwards: this.db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
       // A bound LIMIT makes SQLite's stream read several times slower; whole-stream reads (the command path) go without.
@@ -81,12 +86,32 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  private startThread(script: string): Worker {
+    const thread = new Worker(script, { workerData: { path: this.path } });
+    // Referenced only while a group is in flight: an idle store keeps no process alive.
+    thread.unref();
+    thread.on('message', (reply: WriterReply) => this.onReply(reply));
+    thread.on('error', (error) => this.failThread(error));
+    thread.on('exit', (code) => {
+      if (!this.closed) this.failThread(new Error(`The event store's writer thread stopped (exit code ${code}).`));
+    });
+    return thread;
+  }
+
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed.'));
+    if (this.threadFailure) return Promise.reject(this.threadFailure);
     if (events.length === 0) return Promise.reject(new Error('Nothing to append.'));
+    let prepared: PreparedEvent[];
+    try {
+      prepared = events.map((event) => prepareEvent(streamId, event));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
-      if (!this.flushScheduled) {
+      this.queue.push({ streamId, events: prepared, expected: expectedRevision, resolve, reject });
+      // While a group is in flight, the next one gathers until it is answered.
+      if (!this.flushScheduled && this.inFlight === null) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
       }
@@ -95,86 +120,64 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight !== null || this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    const outcomes: Outcome[] = [];
     const recordedAt = this.clock().toISOString();
+    const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
     try {
-      // One transaction, one fsync for the whole batch. A refused request (expected revision, duplicate id)
-      // leaves no trace and needs no savepoint; an unexpected failure while writing rolls back the whole
-      // batch and every caller is told.
-      this.db.transaction(() => {
-        this.heads.sync();
-        for (const pending of batch) outcomes.push(this.appendOrRefuse(pending, recordedAt));
-        // IMMEDIATE: take the write lock before reading, so another process's write makes this one wait
-        // (busy_timeout) instead of failing the checks-then-write at once with SQLITE_BUSY.
-      }).immediate();
+      if (this.threadScript) this.thread ??= this.startThread(this.threadScript);
+      else this.inline ??= new AppendWriter(this.db, this.heads);
     } catch (error) {
-      this.heads.clear();
+      batch.forEach((p) => p.reject(error));
+      if (this.threadScript) this.failThread(error as Error);
+      return;
+    }
+    if (this.thread) {
+      this.inFlight = batch;
+      this.thread.ref();
+      this.thread.postMessage({ kind: 'write', batch: requests, recordedAt } satisfies WriterRequest);
+      return;
+    }
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = (this.inline as AppendWriter).write(requests, recordedAt);
+    } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     }
-    for (const o of outcomes) {
-      if (o.error === undefined) o.pending.resolve(o.result as AppendResult);
-      else o.pending.reject(o.error);
-    }
-    if (outcomes.some((o) => o.result && !o.result.idempotent)) this.appended.emit('appended');
+    this.settle(batch, outcomes);
   }
 
-  /**
-   * Appends, or answers a replay with the earlier result, or refuses. A single event whose expected revision
-   * holds is inserted straight away: the unique event id catches a replay (a failed INSERT leaves the
-   * transaction intact), so the common append does not look its id up first.
-   */
-  private appendOrRefuse(pending: PendingAppend, recordedAt: string): Outcome {
-    const { streamId, events, expected } = pending;
-    const actual = this.heads.get(streamId)?.revision ?? -1;
-    try {
-      if (events.length === 1 && holds(expected, actual)) {
-        try {
-          return { pending, result: this.appendOne(pending, recordedAt) };
-        } catch (error) {
-          if (!isDuplicateId(error)) throw error;
-        }
-      }
-      const replay = this.idempotentReplay(streamId, events);
-      if (replay) return { pending, result: replay };
-      checkExpected(streamId, expected, actual);
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision || error instanceof DuplicateEventId) return { pending, error };
-      throw error;
-    }
-    return { pending, result: this.appendOne(pending, recordedAt) };
+  private settle(batch: readonly PendingAppend[], outcomes: readonly AppendOutcome[]): void {
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if ('result' in outcome) pending.resolve(outcome.result);
+      else pending.reject(refusalError(outcome.refused));
+    });
+    if (outcomes.some((o) => 'result' in o && !o.result.idempotent)) this.appended.emit('appended');
   }
 
-  private appendOne({ streamId, events }: PendingAppend, recordedAt: string): AppendResult {
-    const head = this.heads.get(streamId);
-    let prevHash = head ? head.lastHash : GENESIS_HASH;
-    let revision = head ? head.revision : -1;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const hash = eventHash({ ...event, streamId, revision, recordedAt, prevHash });
-      const info = this.stmts.insert.run(
-        event.id, streamId, revision, event.type, event.occurredAt, recordedAt, envelopeColumn(event), JSON.stringify(event.data), prevHash, hash,
-      );
-      position = Number(info.lastInsertRowid);
-      prevHash = hash;
-    }
-    this.stmts.upsertStream.run(streamId, revision, prevHash);
-    this.heads.set(streamId, { revision, lastHash: prevHash });
-    return { nextExpectedRevision: revision, position, idempotent: false };
+  private onReply(reply: WriterReply): void {
+    if (reply.kind === 'closed') return;
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    if (reply.kind === 'written') this.settle(batch, reply.outcomes);
+    else batch.forEach((p) => p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {})));
+    // What gathered meanwhile goes at once; an idle writer lets the process exit.
+    if (this.queue.length > 0) this.flush();
+    else this.thread?.unref();
+    if (this.inFlight === null) this.appended.emit('idle');
   }
 
-  /** A retried append of the same event ids to the same stream succeeds without writing again. */
-  private idempotentReplay(streamId: string, events: readonly NewEvent[]): AppendResult | null {
-    const found = events.map((e) => this.stmts.eventById.get(e.id));
-    if (found.every((f) => f === undefined)) return null;
-    const last = found[found.length - 1];
-    if (found.some((f) => f === undefined || f.stream_id !== streamId) || !last) {
-      throw new DuplicateEventId(events[found.findIndex((f) => f !== undefined)].id);
-    }
-    return { nextExpectedRevision: last.revision, position: last.position, idempotent: true };
+  private failThread(error: Error): void {
+    if (this.threadFailure) return;
+    this.threadFailure = error;
+    const waiting = [...(this.inFlight ?? []), ...this.queue];
+    this.inFlight = null;
+    this.queue = [];
+    waiting.forEach((p) => p.reject(error));
+    this.appended.emit('idle');
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -223,9 +226,29 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already accepted are committed (and answered) before the store closes.
+    while (this.threadScript && !this.threadFailure && (this.inFlight !== null || this.queue.length > 0)) {
+      const idle = new Promise<void>((resolve) => this.appended.once('idle', () => resolve()));
+      this.flush();
+      await idle;
+    }
     this.closed = true;
-    if (this.queue.length > 0) this.flush();
+    if (!this.threadScript && this.queue.length > 0) this.flush();
+    if (this.thread) await this.stopThread(this.thread);
     this.appended.emit('closed');
     this.db.close();
+  }
+
+  private stopThread(thread: Worker): Promise<void> {
+    this.threadClosed ??= new Promise<void>((resolve) => {
+      thread.once('exit', () => resolve());
+      if (this.threadFailure) void thread.terminate();
+      else {
+        thread.ref();
+        thread.once('message', () => void thread.terminate());
+        thread.postMessage({ kind: 'close' } satisfies WriterRequest);
+      }
+    });
+    return this.threadClosed;
   }
 }
