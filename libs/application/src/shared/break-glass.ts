@@ -37,7 +37,8 @@ export class BreakGlass {
       // Unknown or erased parties are refused by the decider of the record itself.
       if (party?.status !== 'active') continue;
       active.push(partyId);
-      if ((await this.gate.partyDepartments(party)).includes(department)) continue;
+      // The party's own departments (its stream) are part of those that see it: the read model is asked only beyond them.
+      if (party.departments.includes(department) || (await this.gate.partyDepartments(party)).includes(department)) continue;
       if (!ctx.breakGlassReason) {
         throw new AccessDenied('AUTH.BREAK_GLASS_REQUIRED', `A party named in this record is held by another department. To record it for ${department}, state why in breakGlass.reason; the grant is recorded and reviewed.`);
       }
