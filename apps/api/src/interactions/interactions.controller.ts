@@ -34,7 +34,9 @@ export class InteractionsController {
     const { breakGlass, ...details } = dto;
     res.status(201);
     const data = { interactionId, ...details, partyIds: [...dto.partyIds], topics: [...dto.topics] };
-    return this.execute(res, new RecordInteractionCommand(data, { ...meta, breakGlassReason: breakGlass?.reason }), `/v1/interactions/${interactionId}`);
+    // Without an Idempotency-Key the id is random: a new stream, not read before it is appended to.
+    const command = new RecordInteractionCommand(data, { ...meta, breakGlassReason: breakGlass?.reason }, meta.idempotencyKey === undefined);
+    return this.execute(res, command, `/v1/interactions/${interactionId}`);
   }
 
   @Get(':id')

@@ -60,6 +60,30 @@ describe('CommandRunner (on the embedded event store)', () => {
     });
   });
 
+  describe('for a stream whose id was drawn for the command (fresh)', () => {
+    it('decides on the initial state without reading the stream, and appends expecting none', async () => {
+      const load = jest.spyOn(runner, 'load');
+      const outcome = await runner.run(counter, STREAM, add(2), ctx(), undefined, true);
+      expect(outcome).toMatchObject({ revision: 0, replayed: false });
+      expect(load).not.toHaveBeenCalled();
+      expect(await stream()).toEqual([{ id: outcome.eventIds[0], revision: 0, data: { by: 2, total: 2 } }]);
+    });
+
+    it('reads the stream and decides again when it does exist after all', async () => {
+      await events.append(STREAM, [otherWrite(5)], 'no_stream');
+      const outcome = await runner.run(counter, STREAM, add(2), ctx(), undefined, true);
+      expect(outcome).toMatchObject({ revision: 1 });
+      expect((await stream()).map((e) => e.data)).toEqual([{ by: 1, total: 5 }, { by: 2, total: 7 }]);
+    });
+
+    it('reads the stream all the same under an Idempotency-Key, so a retried request is answered as a replay', async () => {
+      const first = await runner.run(counter, STREAM, add(2), ctx({ idempotencyKey: 'k-1' }), undefined, true);
+      const again = await runner.run(counter, STREAM, add(2), ctx({ idempotencyKey: 'k-1' }), undefined, true);
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await stream()).toHaveLength(1);
+    });
+  });
+
   describe('when the stream has events', () => {
     beforeEach(async () => {
       await runner.run(counter, STREAM, add(1), ctx());

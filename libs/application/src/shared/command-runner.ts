@@ -66,14 +66,16 @@ export class CommandRunner {
   /**
    * `beforeAppend` runs once the decision is made and right before it is appended (e.g. crypto-shredding
    * destroys a key before the erasure event is recorded, so no recorded erasure ever has a live key).
+   * `fresh`: the stream's id was drawn at random for this command, so the first attempt decides on the
+   * initial state without reading it (the append still expects no stream; a conflict reads it as usual).
    */
   async run<C, E extends DomainEvent<string, object>, S>(
     decider: Decider<C, E, S>, streamId: string, command: (now: Date) => C, ctx: WriteContext,
-    beforeAppend?: (decided: readonly E[]) => Promise<void>,
+    beforeAppend?: (decided: readonly E[]) => Promise<void>, fresh = false,
   ): Promise<CommandOutcome> {
     const scopedKey = idempotencyScope(ctx);
     for (let attempt = 1; ; attempt += 1) {
-      const history = await this.load(streamId);
+      const history = fresh && attempt === 1 && !scopedKey ? [] : await this.load(streamId);
       const replay = scopedKey ? replayed(history, scopedKey, ctx.requestHash, streamId) : null;
       if (replay) return replay;
       const revision = history.length ? history[history.length - 1].revision : -1;

@@ -94,6 +94,13 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('keeps an in-memory database on its one connection (no writer thread)', async () => {
+      const store = new SqliteEventStore(':memory:', { writerThread });
+      await store.append('m', [newEvent()], 'no_stream');
+      expect((await store.readStream('m')).map((e) => e.revision)).toEqual([0]);
+      await store.close();
+    });
+
     it('sees appends another connection made to the same file (the heads it keeps are checked per write)', async () => {
       const { store, dir } = tempStore();
       const other = new SqliteEventStore(join(dir, 'events.sqlite'), { writerThread });

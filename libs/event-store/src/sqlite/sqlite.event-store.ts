@@ -41,7 +41,7 @@ export interface SqliteEventStoreOptions {
   /**
    * Commit on a writer thread with its own connection (the compiled append-writer.thread.js), so the event
    * loop goes on while a group is written and fsynced: a path to that script, or false to commit on the event
-   * loop's thread. Default: the script beside this module when it is there.
+   * loop's thread. Default: the script beside this module when it is there. An in-memory database never has one.
    */
   readonly writerThread?: string | false;
 }
@@ -75,7 +75,9 @@ export class SqliteEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.appended.setMaxListeners(0);
     this.heads = new StreamHeads(this.db);
-    this.threadScript = options.writerThread ?? (existsSync(WRITER_THREAD_SCRIPT) ? WRITER_THREAD_SCRIPT : false);
+    // An in-memory database belongs to its one connection: it is written where it is read.
+    const inMemory = path === ':memory:' || path === '' || path.startsWith('file::memory:');
+    this.threadScript = inMemory ? false : options.writerThread ?? (existsSync(WRITER_THREAD_SCRIPT) ? WRITER_THREAD_SCRIPT : false);
     this.stmts = {
       forwards: this.db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
       backwards: this.db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),

@@ -14,7 +14,7 @@ export class RecordInteractionHandler implements ICommandHandler<RecordInteracti
    * For a department the principal works for, at a level it may classify; parties the department does not
    * see yet are reached by breaking the glass (granted once the contact is decided, before it is appended).
    */
-  async execute({ data, ctx }: RecordInteractionCommand): Promise<CommandOutcome> {
+  async execute({ data, ctx, freshId }: RecordInteractionCommand): Promise<CommandOutcome> {
     requireAccess(ctx.principal, 'interaction.record');
     requireActsFor(ctx.principal, data.department);
     requireClassify(ctx.principal, data.confidentiality);
@@ -22,6 +22,6 @@ export class RecordInteractionHandler implements ICommandHandler<RecordInteracti
     const decided = { ...data, knownPartyIds: plan.activePartyIds };
     // The business time of a recorded contact is when it happened, not when it was typed in.
     const recorded = { ...ctx, occurredAt: data.occurredAt };
-    return this.runner.run(interactionDecider, interactionStreamId(data.interactionId), stamped('RecordInteraction', decided, ctx.actor), recorded, plan.grant);
+    return this.runner.run(interactionDecider, interactionStreamId(data.interactionId), stamped('RecordInteraction', decided, ctx.actor), recorded, plan.grant, freshId);
   }
 }
