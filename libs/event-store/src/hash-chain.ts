@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { RecordedEvent } from './event-store.port';
 
@@ -6,12 +6,6 @@ import { RecordedEvent } from './event-store.port';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type HashableEvent = Omit<RecordedEvent, 'hash' | 'position'>;
-
-/** The hashed envelope members in RFC 8785 order (UTF-16 code units), each with its JSON name. */
-const MEMBERS = (['actor', 'causationId', 'correlationId', 'data', 'id', 'idempotency', 'occurredAt', 'prevHash', 'recordedAt', 'revision', 'schemaVersion', 'streamId', 'type'] as const)
-  .map((name) => [name, `${JSON.stringify(name)}:`] as const);
-/** The members only the store knows when it writes (the chain link, the system time, the revision); they sit together in canonical order. */
-const PLACED = new Set(['prevHash', 'recordedAt', 'revision']);
 
 /**
  * The canonical JSON of an event's hashed envelope around the members the store fills in when it writes:
@@ -23,39 +17,33 @@ export interface HashParts {
   readonly after: string;
 }
 
+/** `,"name":<canonical value>`, or nothing for an undefined member (left out, as RFC 8785 serialisers do). */
+function member(name: string, value: unknown): string {
+  return value === undefined ? '' : `,"${name}":${canonicalJson(value)}`;
+}
+
+/**
+ * The envelope's members are known, so they are written in canonical order (RFC 8785: UTF-16 code units)
+ * directly — actor, causationId, correlationId, data, id, idempotency, occurredAt, then the placed prevHash,
+ * recordedAt, revision, then schemaVersion, streamId, type — and only values go through canonicalJson.
+ */
 export function hashParts(event: Omit<HashableEvent, 'prevHash' | 'recordedAt' | 'revision'>): HashParts {
-  const envelope: Record<(typeof MEMBERS)[number][0], unknown> = {
-    actor: event.actor, causationId: event.causationId, correlationId: event.correlationId, data: event.data, id: event.id,
-    idempotency: event.idempotency ?? null, occurredAt: event.occurredAt, prevHash: undefined, recordedAt: undefined,
-    revision: undefined, schemaVersion: event.schemaVersion, streamId: event.streamId, type: event.type,
-  };
-  let before = '';
-  let after = '';
-  let placed = false;
-  for (const [name, key] of MEMBERS) {
-    if (PLACED.has(name)) {
-      placed = true;
-      continue;
-    }
-    const value = envelope[name];
-    if (value === undefined) continue;
-    const member = `${key}${canonicalJson(value)}`;
-    if (placed) after += `,${member}`;
-    else before += `${before ? ',' : '{'}${member}`;
-  }
-  return { before, after };
+  const before = member('actor', event.actor) + member('causationId', event.causationId) + member('correlationId', event.correlationId)
+    + member('data', event.data) + member('id', event.id) + member('idempotency', event.idempotency ?? null) + member('occurredAt', event.occurredAt);
+  const after = member('schemaVersion', event.schemaVersion) + member('streamId', event.streamId) + member('type', event.type);
+  return { before: before ? `{${before.slice(1)}` : '', after };
 }
 
 /** SHA-256 of the canonical envelope, given its parts and the members placed when it is written. */
 export function hashWithPlace(parts: HashParts, prevHash: string, recordedAt: string, revision: number): string {
   const placed = `"prevHash":${JSON.stringify(prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"revision":${canonicalJson(revision)}`;
-  return createHash('sha256').update(`${parts.before ? `${parts.before},` : '{'}${placed}${parts.after}}`).digest('hex');
+  // One-shot hash (no Hash object per event): the same SHA-256 of the same UTF-8 text.
+  return hash('sha256', `${parts.before ? `${parts.before},` : '{'}${placed}${parts.after}}`, 'hex');
 }
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of the envelope (everything but the hash itself and the
- * store-specific global position). The chain links each event to its stream predecessor. The envelope's
- * members are known, so they are written in canonical order directly; only values go through canonicalJson.
+ * store-specific global position). The chain links each event to its stream predecessor.
  */
 export function eventHash(event: HashableEvent): string {
   return hashWithPlace(hashParts(event), event.prevHash, event.recordedAt, event.revision);

@@ -30,6 +30,9 @@ interface PendingAppend {
  */
 const DEFAULT_POLL_MS = 20;
 
+/** Groups committed on the event loop's thread after one on the writer thread saw no append arrive meanwhile. */
+const GROUPS_HERE_AFTER_IDLE_FLIGHT = 8;
+
 /** The compiled writer thread beside this file (absent when the sources run under ts-jest). */
 export const WRITER_THREAD_SCRIPT = join(__dirname, 'append-writer.thread.js');
 
@@ -49,7 +52,8 @@ export interface SqliteEventStoreOptions {
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive while the previous group is
  * being committed (or, when idle, in the same event-loop turn) are committed together in one transaction:
- * one fsync for all of them (group commit). An append resolves only once its transaction is fsynced.
+ * one fsync for all of them (group commit), on the writer thread when there is more than one. An append
+ * resolves only once its transaction is fsynced.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -60,7 +64,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly stmts;
   private readonly heads: StreamHeads;
-  /** The writer on this thread, when there is no writer thread. */
+  /** The writer on this thread: for lone appends, and for all when there is no writer thread. */
   private inline: AppendWriter | null = null;
   private thread: Worker | null = null;
   /** The writer thread's script; the thread starts with the first append (a store that only reads has none). */
@@ -68,6 +72,8 @@ export class SqliteEventStore implements EventStore {
   /** The group the writer thread is committing. */
   private inFlight: PendingAppend[] | null = null;
   private threadFailure: Error | null = null;
+  /** Groups to commit on this thread before trying the writer thread again (see flush). */
+  private groupsHere = 0;
   private threadClosed: Promise<void> | null = null;
 
   constructor(private readonly path: string, private readonly options: SqliteEventStoreOptions = {}) {
@@ -127,15 +133,22 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     const recordedAt = this.clock().toISOString();
     const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
+    // The writer thread pays when this thread has work while a group is committed (requests to parse and
+    // decide). A lone append (nothing else arrived in its turn), or a group while the last group sent there
+    // saw nothing arrive meanwhile (writers that wait for their own appends and do nothing else), is committed
+    // here: handing it over would only add two wake-ups to its wait. Every few such groups one goes to the
+    // thread again, to see whether work now arrives while it commits.
+    const onThread = this.threadScript !== false && batch.length > 1 && this.groupsHere === 0;
+    if (!onThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     try {
-      if (this.threadScript) this.thread ??= this.startThread(this.threadScript);
+      if (onThread) this.thread ??= this.startThread(this.threadScript as string);
       else this.inline ??= new AppendWriter(this.db, this.heads);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
-      if (this.threadScript) this.failThread(error as Error);
+      if (onThread) this.failThread(error as Error);
       return;
     }
-    if (this.thread) {
+    if (onThread && this.thread) {
       this.inFlight = batch;
       this.thread.ref();
       this.thread.postMessage({ kind: 'write', batch: requests, recordedAt } satisfies WriterRequest);
@@ -167,9 +180,12 @@ export class SqliteEventStore implements EventStore {
     if (reply.kind === 'written') this.settle(batch, reply.outcomes);
     else batch.forEach((p) => p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {})));
     // What gathered meanwhile goes at once; an idle writer lets the process exit.
+    if (this.queue.length === 0) this.groupsHere = GROUPS_HERE_AFTER_IDLE_FLIGHT;
     if (this.queue.length > 0) this.flush();
-    else this.thread?.unref();
-    if (this.inFlight === null) this.appended.emit('idle');
+    if (this.inFlight === null) {
+      this.thread?.unref();
+      this.appended.emit('idle');
+    }
   }
 
   private failThread(error: Error): void {
@@ -229,13 +245,11 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     // Appends already accepted are committed (and answered) before the store closes.
-    while (this.threadScript && !this.threadFailure && (this.inFlight !== null || this.queue.length > 0)) {
-      const idle = new Promise<void>((resolve) => this.appended.once('idle', () => resolve()));
-      this.flush();
-      await idle;
+    while (!this.threadFailure && (this.inFlight !== null || this.queue.length > 0)) {
+      if (this.inFlight === null) this.flush();
+      else await new Promise<void>((resolve) => this.appended.once('idle', () => resolve()));
     }
     this.closed = true;
-    if (!this.threadScript && this.queue.length > 0) this.flush();
     if (this.thread) await this.stopThread(this.thread);
     this.appended.emit('closed');
     this.db.close();
