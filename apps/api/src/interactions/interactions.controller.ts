@@ -10,7 +10,7 @@ import { AmendInteractionDto, ConfidentialityDto, LinkCorrespondenceDto, RecordI
 import { Allow, AuthenticatedRequest, CurrentPrincipal } from '../auth/auth.decorators';
 import { AccessRecorder } from '../auth/access-recorder';
 import {
-  AmendInteractionCommand, CommandOutcome, GetInteractionQuery, LinkInteractionToCorrespondenceCommand, newId, Principal, RecordInteractionCommand, rolesFor,
+  AmendInteractionCommand, CommandOutcome, GetInteractionQuery, LinkInteractionToCorrespondenceCommand, newRecordId, Principal, RecordInteractionCommand, rolesFor,
   SetInteractionConfidentialityCommand,
 } from '@civic-ledger/application';
 
@@ -30,11 +30,11 @@ export class InteractionsController {
   @Allow(...rolesFor('interaction.record'))
   @ApiOperation({ summary: 'Record a contact on any channel' })
   record(@Body() dto: RecordInteractionDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<WriteResult> {
-    const interactionId = newId(meta, 'interaction');
+    const interactionId = newRecordId(meta, 'interaction');
     const { breakGlass, ...details } = dto;
     res.status(201);
     const data = { interactionId, ...details, partyIds: [...dto.partyIds], topics: [...dto.topics] };
-    // Without an Idempotency-Key the id is random: a new stream, not read before it is appended to.
+    // Without an Idempotency-Key the id is new (time-ordered, 74 random bits): a new stream, not read before it is appended to.
     const command = new RecordInteractionCommand(data, { ...meta, breakGlassReason: breakGlass?.reason }, meta.idempotencyKey === undefined);
     return this.execute(res, command, `/v1/interactions/${interactionId}`);
   }

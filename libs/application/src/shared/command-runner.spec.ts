@@ -2,7 +2,7 @@ import { Decider, DomainEvent } from '@civic-ledger/domain';
 import { NewEvent, SqliteEventStore } from '@civic-ledger/event-store';
 import { Principal } from '../access/roles';
 import { ApplicationError, ApplicationErrorCode } from './application-error';
-import { CommandRunner, newId, WriteContext } from './command-runner';
+import { CommandRunner, newId, newRecordId, WriteContext } from './command-runner';
 
 /** A counter: enough of a decider to drive the runner; the real deciders have their own specs. */
 type Add = { type: 'Add'; data: { by: number } };
@@ -194,6 +194,15 @@ describe('CommandRunner (on the embedded event store)', () => {
       expect(newId(keyed(), 'party')).toBe(newId(keyed(), 'party'));
       expect(newId(keyed(), 'party')).not.toBe(newId(keyed({ principal: { ...caseworker, role: 'clerk' } }), 'party'));
       expect(newId(ctx(), 'party')).not.toBe(newId(ctx(), 'party'));
+    });
+
+    it('derives a record id from the key like any id, and without a key draws a new time-ordered one each time', () => {
+      expect(newRecordId(keyed(), 'interaction')).toBe(newId(keyed(), 'interaction'));
+      const ids = Array.from({ length: 200 }, () => newRecordId(ctx(), 'interaction'));
+      expect(new Set(ids).size).toBe(ids.length);
+      // Version 7: ids made later sort after earlier ones, so indexes on them grow at their end.
+      expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+      expect([...ids].sort()).toEqual(ids);
     });
   });
 });
