@@ -9,6 +9,7 @@ export type WriterRequest = { readonly kind: 'write'; readonly batch: readonly A
 export type WriterReply =
   | { readonly kind: 'written'; readonly outcomes: AppendOutcome[] }
   | { readonly kind: 'failed'; readonly error: { readonly message: string; readonly code?: string } }
+  | { readonly kind: 'ready' }
   | { readonly kind: 'closed' };
 
 /**
@@ -20,6 +21,7 @@ function serve(path: string): void {
   const writer = new AppendWriter(db);
   const port = parentPort;
   if (!port) throw new Error('append-writer.thread runs as a worker thread');
+  port.postMessage({ kind: 'ready' } satisfies WriterReply);
   port.on('message', (request: WriterRequest) => {
     if (request.kind === 'close') {
       db.close();

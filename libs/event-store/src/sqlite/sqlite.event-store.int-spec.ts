@@ -94,6 +94,16 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('commits on the event loop\'s thread when the writer thread cannot run', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cl-es-'));
+      const store = new SqliteEventStore(join(dir, 'events.sqlite'), { writerThread: join(dir, 'missing-writer.js') });
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`g-${i}`, [newEvent()], 'no_stream')));
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual(Array(10).fill(0));
+      await expect(store.append('g-0', [newEvent()], 0)).resolves.toMatchObject({ nextExpectedRevision: 1 });
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
     it('keeps an in-memory database on its one connection (no writer thread)', async () => {
       const store = new SqliteEventStore(':memory:', { writerThread });
       await store.append('m', [newEvent()], 'no_stream');

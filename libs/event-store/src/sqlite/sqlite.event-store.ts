@@ -31,7 +31,7 @@ interface PendingAppend {
 const DEFAULT_POLL_MS = 20;
 
 /** Groups committed on the event loop's thread after one on the writer thread saw no append arrive meanwhile. */
-const GROUPS_HERE_AFTER_IDLE_FLIGHT = 8;
+const GROUPS_HERE_AFTER_IDLE_FLIGHT = 32;
 
 /** The compiled writer thread beside this file (absent when the sources run under ts-jest). */
 export const WRITER_THREAD_SCRIPT = join(__dirname, 'append-writer.thread.js');
@@ -68,10 +68,10 @@ export class SqliteEventStore implements EventStore {
   private inline: AppendWriter | null = null;
   private thread: Worker | null = null;
   /** The writer thread's script; the thread starts with the first append (a store that only reads has none). */
-  private readonly threadScript: string | false;
+  private threadScript: string | false;
   /** The group the writer thread is committing. */
   private inFlight: PendingAppend[] | null = null;
-  private threadFailure: Error | null = null;
+  private threadReady = false;
   /** Groups to commit on this thread before trying the writer thread again (see flush). */
   private groupsHere = 0;
   private threadClosed: Promise<void> | null = null;
@@ -99,16 +99,15 @@ export class SqliteEventStore implements EventStore {
     // Referenced only while a group is in flight: an idle store keeps no process alive.
     thread.unref();
     thread.on('message', (reply: WriterReply) => this.onReply(reply));
-    thread.on('error', (error) => this.failThread(error));
+    thread.on('error', (error) => this.dropThread(thread, error));
     thread.on('exit', (code) => {
-      if (!this.closed) this.failThread(new Error(`The event store's writer thread stopped (exit code ${code}).`));
+      if (!this.closed) this.dropThread(thread, new Error(`The event store's writer thread stopped (exit code ${code}).`));
     });
     return thread;
   }
 
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed.'));
-    if (this.threadFailure) return Promise.reject(this.threadFailure);
     if (events.length === 0) return Promise.reject(new Error('Nothing to append.'));
     let prepared: PreparedEvent[];
     try {
@@ -138,14 +137,22 @@ export class SqliteEventStore implements EventStore {
     // saw nothing arrive meanwhile (writers that wait for their own appends and do nothing else), is committed
     // here: handing it over would only add two wake-ups to its wait. Every few such groups one goes to the
     // thread again, to see whether work now arrives while it commits.
-    const onThread = this.threadScript !== false && batch.length > 1 && this.groupsHere === 0;
-    if (!onThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
+    const wantsThread = this.threadScript !== false && batch.length > 1 && this.groupsHere === 0;
+    if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
+    // The thread starts with the first group that wants it and takes groups once it has opened its
+    // connection; until then they are committed here (its start never delays an append).
+    if (wantsThread && !this.thread) {
+      try {
+        this.thread = this.startThread(this.threadScript as string);
+      } catch {
+        this.threadScript = false;
+      }
+    }
+    const onThread = wantsThread && this.threadReady;
     try {
-      if (onThread) this.thread ??= this.startThread(this.threadScript as string);
-      else this.inline ??= new AppendWriter(this.db, this.heads);
+      if (!onThread) this.inline ??= new AppendWriter(this.db, this.heads);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
-      if (onThread) this.failThread(error as Error);
       return;
     }
     if (onThread && this.thread) {
@@ -175,6 +182,11 @@ export class SqliteEventStore implements EventStore {
 
   private onReply(reply: WriterReply): void {
     if (reply.kind === 'closed') return;
+    if (reply.kind === 'ready') {
+      this.threadReady = true;
+      if (this.inFlight === null) this.thread?.unref();
+      return;
+    }
     const batch = this.inFlight ?? [];
     this.inFlight = null;
     if (reply.kind === 'written') this.settle(batch, reply.outcomes);
@@ -188,14 +200,24 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private failThread(error: Error): void {
-    if (this.threadFailure) return;
-    this.threadFailure = error;
-    const waiting = [...(this.inFlight ?? []), ...this.queue];
+  /**
+   * The writer thread failed or stopped: the group it held is refused (its caller got no answer, so it may
+   * retry; an Idempotency-Key makes the retry safe) and every later group is committed on this thread.
+   */
+  private dropThread(thread: Worker, error: Error): void {
+    if (this.thread !== thread) return;
+    this.thread = null;
+    this.threadReady = false;
+    this.threadScript = false;
+    const inFlight = this.inFlight ?? [];
     this.inFlight = null;
-    this.queue = [];
-    waiting.forEach((p) => p.reject(error));
+    inFlight.forEach((p) => p.reject(error));
+    void thread.terminate();
     this.appended.emit('idle');
+    if (this.queue.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -245,7 +267,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     // Appends already accepted are committed (and answered) before the store closes.
-    while (!this.threadFailure && (this.inFlight !== null || this.queue.length > 0)) {
+    while (this.inFlight !== null || this.queue.length > 0) {
       if (this.inFlight === null) this.flush();
       else await new Promise<void>((resolve) => this.appended.once('idle', () => resolve()));
     }
@@ -258,12 +280,9 @@ export class SqliteEventStore implements EventStore {
   private stopThread(thread: Worker): Promise<void> {
     this.threadClosed ??= new Promise<void>((resolve) => {
       thread.once('exit', () => resolve());
-      if (this.threadFailure) void thread.terminate();
-      else {
-        thread.ref();
-        thread.once('message', () => void thread.terminate());
-        thread.postMessage({ kind: 'close' } satisfies WriterRequest);
-      }
+      thread.ref();
+      thread.once('message', () => void thread.terminate());
+      thread.postMessage({ kind: 'close' } satisfies WriterRequest);
     });
     return this.threadClosed;
   }
