@@ -36,10 +36,10 @@ export function idempotencyScope(meta: Pick<CommandContext, 'principal' | 'idemp
   return `${sub}|${role}|${[...departments].sort().join(',')}|${meta.idempotencyKey}`;
 }
 
-/** Derives a stable id (e.g. of a new party) from the request's idempotency key, or a random one. */
-export function newId(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>, purpose: string): string {
+/** Derives a stable id (e.g. of a new party) from the request's idempotency key, or draws one (random by default). */
+export function newId(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>, purpose: string, draw: () => string = randomUUID): string {
   const scope = idempotencyScope(meta);
-  return scope ? uuidv5(`${purpose}|${scope}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+  return scope ? uuidv5(`${purpose}|${scope}`, IDEMPOTENCY_NAMESPACE) : draw();
 }
 
 /**
@@ -49,8 +49,7 @@ export function newId(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>
  * tells when the record was made, which the record states anyway; people's records keep random ids.
  */
 export function newRecordId(meta: Pick<CommandContext, 'principal' | 'idempotencyKey'>, purpose: string): string {
-  const scope = idempotencyScope(meta);
-  return scope ? uuidv5(`${purpose}|${scope}`, IDEMPOTENCY_NAMESPACE) : uuidv7();
+  return newId(meta, purpose, uuidv7);
 }
 
 /**
