@@ -47,11 +47,8 @@ export interface Change {
 }
 
 /** A change whose document is already JSON text (`JSON.stringify` of the document), e.g. serialised in another thread. */
-export interface JsonChange {
-  readonly collection: string;
-  readonly id: string;
+export interface JsonChange extends Omit<Change, 'doc'> {
   readonly doc: string | null;
-  readonly position: number;
 }
 
 /** The changes with their documents parsed: for a store that does not keep JSON text. */

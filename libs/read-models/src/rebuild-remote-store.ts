@@ -51,16 +51,12 @@ export class RemoteReadStore implements ReadStore {
     });
   }
 
-  private send<R>(method: Served, args: unknown[]): Promise<R> {
+  private call<R>(method: Served, ...args: unknown[]): Promise<R> {
     const id = (this.next += 1);
     return new Promise<R>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.port.postMessage({ id, method, args } satisfies Request);
     });
-  }
-
-  private call<R>(method: Served, ...args: unknown[]): Promise<R> {
-    return this.send<R>(method, args);
   }
 
   ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void> { return this.call('ensureCollection', collection, indexes); }

@@ -20,7 +20,7 @@ function putEntry(ctx: ProjectionContext, entry: Omit<TimelineEntry, 'audience'>
   ctx.put(T, Object.assign(fieldsOf(entry), { audience: entry.department ?? EVERY_DEPARTMENT }) as TimelineEntry);
 }
 
-/** `{ ...base, ...fields }` (see copy-fields.ts). */
+/** `{ ...base, ...fields }` without object spread (see fields-of.ts): `base` is a fresh object of this entry's own. */
 const entryOf = <B extends object, F extends object>(base: B, fields: F): B & F => Object.assign(base, fields);
 
 function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
