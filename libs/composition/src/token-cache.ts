@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Principal } from '@civic-ledger/application';
 
 /** A token that passed every check, with its expiry (`exp`, seconds since the epoch). */
@@ -60,8 +60,9 @@ export class TokenCache {
   }
 }
 
+/** One-shot SHA-256: no Hash object per request. */
 function keyOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64');
+  return hash('sha256', token, 'base64');
 }
 
 function freeze(principal: Principal): Principal {

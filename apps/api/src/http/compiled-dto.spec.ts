@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { RecordInteractionDto } from '../interactions/interaction.dto';
+import { PointInTimeDto, TimelineQueryDto } from '../parties/party-read.dto';
 import { ApiError } from './api-error';
 import { CompiledDto } from './compiled-dto';
-import { COMPILED_BODIES, CompiledValidationPipe, VALIDATION_OPTIONS } from './validation.pipe';
+import { COMPILED_BODIES, COMPILED_QUERIES, CompiledValidationPipe, VALIDATION_OPTIONS } from './validation.pipe';
 
 const PARTY = '7d7e3a3c-2f4c-4a8e-9a55-0b6a0d4a1c11';
 const OTHER = 'b1f9f0a2-5d57-4c4b-8f38-1e2d3c4b5a69';
@@ -62,9 +63,9 @@ const clone = (body: unknown): unknown => JSON.parse(JSON.stringify(body));
 const META: ArgumentMetadata = { type: 'body', metatype: RecordInteractionDto, data: undefined };
 type Outcome = { accepted: object; prototype: object | null } | { refused: unknown };
 
-async function outcome(pipe: ValidationPipe, body: unknown): Promise<Outcome> {
+async function outcome(pipe: ValidationPipe, body: unknown, meta: ArgumentMetadata = META, copy: (value: unknown) => unknown = clone): Promise<Outcome> {
   try {
-    const accepted = (await pipe.transform(clone(body), META)) as object;
+    const accepted = (await pipe.transform(copy(body), meta)) as object;
     return { accepted, prototype: Object.getPrototypeOf(accepted) };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -72,12 +73,74 @@ async function outcome(pipe: ValidationPipe, body: unknown): Promise<Outcome> {
   }
 }
 
+/** Values a query parameter is tried with: what a query string gives (text, or a list when repeated). */
+const QUERY_PALETTE: readonly unknown[] = [
+  undefined, '', ' ', 'x', '0', '1', '50', '200', '201', '-1', '1.5', '1e2', '0x10', ' 7 ', 'abc', 'phone', 'fax', 'Phone', 'housing-benefit', 'a'.repeat(60),
+  'a'.repeat(61), 'x'.repeat(500), 'x'.repeat(501), '2024-03-01T10:00:00Z', '2024-03-01T10:00:00+02:00', '2024-03-01', '2024-02-30T10:00:00Z', 'eyJwIjoxfQ',
+  ['1', '2'], ['phone'], [], ['2024-03-01T10:00:00Z', '2024-03-02T10:00:00Z'],
+];
+const QUERY_KEYS = ['asOf', 'occurredBy', 'channel', 'topic', 'department', 'from', 'to', 'cursor', 'limit'];
+
+/** As Fastify's query-string parser hands it over: an object without a prototype, its values text or lists of text. */
+const queryObject = (query: unknown): unknown => Object.assign(Object.create(null) as object, JSON.parse(JSON.stringify(query)) as object);
+
+/** Query objects for a DTO: each of its parameters with every value, then random combinations (a few unknown keys). */
+function queries(keys: readonly string[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [{}];
+  for (const key of [...QUERY_KEYS, 'unknown', 'sort']) for (const value of QUERY_PALETTE) if (value !== undefined) out.push({ [key]: value });
+  const random = prng(16);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  for (let i = 0; i < 800; i += 1) {
+    const q: Record<string, unknown> = {};
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n -= 1) {
+      const value = pick(QUERY_PALETTE);
+      if (value !== undefined) q[random() < 0.03 ? pick(['unknown', ...QUERY_KEYS]) : pick(keys)] = value;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
 describe('compiled DTO rules', () => {
   const plain = new ValidationPipe(VALIDATION_OPTIONS);
-  const compiled = new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES);
+  const compiled = new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES, COMPILED_QUERIES);
 
   it('compiles every listed hot DTO from its decorators', () => {
-    for (const cls of COMPILED_BODIES) expect(CompiledDto.compile(cls)).not.toBeNull();
+    for (const cls of [...COMPILED_BODIES, ...COMPILED_QUERIES]) expect(CompiledDto.compile(cls)).not.toBeNull();
+  });
+
+  it.each([PointInTimeDto, TimelineQueryDto])('answers every query string of %p exactly as class-validator and class-transformer do', async (cls) => {
+    const meta: ArgumentMetadata = { type: 'query', metatype: cls, data: undefined };
+    const rules = CompiledDto.compile(cls) as CompiledDto;
+    let accepted = 0;
+    let fastPath = 0;
+    let refused = 0;
+    for (const query of queries(cls === PointInTimeDto ? ['asOf', 'occurredBy'] : QUERY_KEYS)) {
+      const expected = await outcome(plain, query, meta, queryObject);
+      const actual = await outcome(compiled, query, meta, queryObject);
+      expect({ query, outcome: actual }).toEqual({ query, outcome: expected });
+      const fast = rules.accept(queryObject(query));
+      if ('accepted' in expected) {
+        accepted += 1;
+        // A list where one value is expected goes to the full pipe; every other accepted query takes the compiled path.
+        if (fast === undefined && Object.values(query).some(Array.isArray)) continue;
+        expect({ query, fast }).toEqual({ query, fast: expected.accepted });
+        expect(Object.getPrototypeOf(fast)).toBe(cls.prototype);
+        fastPath += 1;
+      } else {
+        refused += 1;
+        expect({ query, fast }).toEqual({ query, fast: undefined });
+      }
+    }
+    expect(accepted).toBeGreaterThan(cls === TimelineQueryDto ? 100 : 20);
+    expect(fastPath).toBeGreaterThan(accepted * 0.8);
+    expect(refused).toBeGreaterThan(200);
+  });
+
+  it('converts a number in the query string as class-transformer does', () => {
+    const rules = CompiledDto.compile(TimelineQueryDto) as CompiledDto;
+    expect(rules.accept(queryObject({ limit: '20' }))).toEqual(Object.assign(new TimelineQueryDto(), { limit: 20 }));
+    expect(rules.accept(queryObject({ limit: 'x' }))).toBeUndefined();
   });
 
   it('answers every body exactly as class-validator and class-transformer do: the same instance, or the same field errors', async () => {

@@ -22,6 +22,8 @@ interface CompiledProperty {
   readonly checks: readonly Check[];
   /** @ValidateNested with @Type of a compiled class. */
   readonly nested?: CompiledDto;
+  /** @Type(() => Number | String | Boolean) without nested rules: class-transformer's conversion of a primitive. */
+  readonly convert?: (value: unknown) => unknown;
   /** @Transform functions (plain to class). */
   readonly transforms: readonly TransformFn[];
 }
@@ -63,7 +65,10 @@ export class CompiledDto {
   /** As class-transformer's plainToInstance with default options, for the shapes described above. */
   /** @internal */
   build(body: unknown): object | undefined {
-    if (body === null || typeof body !== 'object' || Object.getPrototypeOf(body) !== Object.prototype) return undefined;
+    // A JSON body is a plain object; a query string's object has no prototype (Fastify's parser).
+    if (body === null || typeof body !== 'object') return undefined;
+    const prototype: unknown = Object.getPrototypeOf(body);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
     const plain = body as Record<string, unknown>;
     const instance = new this.cls() as Record<string, unknown>;
     for (const key of Object.keys(plain)) {
@@ -99,9 +104,10 @@ function allHold(checks: readonly Check[], object: object, value: unknown): bool
 }
 
 function copy(value: unknown, property: CompiledProperty): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return property.convert ? property.convert(value) : value;
   if (Array.isArray(value)) {
-    if (property.nested) return NOT_HANDLED;
+    if (property.nested || property.convert) return NOT_HANDLED;
     const items: unknown[] = [];
     for (let i = 0; i < value.length; i += 1) {
       const item: unknown = value[i];
@@ -114,9 +120,15 @@ function copy(value: unknown, property: CompiledProperty): unknown {
   return NOT_HANDLED;
 }
 
-/** A class whose prototype holds nothing but its constructor (no accessors or methods class-transformer would skip). */
+/**
+ * A class whose prototypes, its own and its ancestors', hold nothing but their constructors (no accessors or
+ * methods class-transformer would skip); the decorators' metadata covers the ancestors' properties too.
+ */
 function plainClass(cls: Ctor): boolean {
-  return Object.getOwnPropertyNames(cls.prototype).every((name) => name === 'constructor') && Object.getPrototypeOf(cls.prototype) === Object.prototype;
+  for (let prototype: unknown = cls.prototype; prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    if (prototype === null || !Object.getOwnPropertyNames(prototype).every((name) => name === 'constructor')) return false;
+  }
+  return true;
 }
 
 const SUPPORTED_TYPES: readonly string[] = [
@@ -131,7 +143,12 @@ function compileProperty(cls: Ctor, name: string, metadatas: readonly Validation
   const typeMeta = defaultMetadataStorage.findTypeMetadata(cls, name);
   const nestedRules = metadatas.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
   let nested: CompiledDto | undefined;
-  if (typeMeta || nestedRules.length) {
+  let convert: CompiledProperty['convert'];
+  const primitive = typeMeta && !nestedRules.length && !typeMeta.options?.discriminator ? typeMeta.typeFunction?.() : undefined;
+  if (primitive === Number || primitive === String || primitive === Boolean) {
+    // As class-transformer converts a primitive to the declared type (null is kept; arrays go to the full pipe).
+    convert = primitive as (value: unknown) => unknown;
+  } else if (typeMeta || nestedRules.length) {
     // Only @ValidateNested() with @Type(() => SomeDto): the nested object is built and validated as that class.
     const target = typeMeta?.typeFunction?.() as Ctor | undefined;
     if (!typeMeta || nestedRules.length !== 1 || typeMeta.options?.discriminator || typeof target !== 'function' || nestedRules[0].each) return null;
@@ -151,6 +168,7 @@ function compileProperty(cls: Ctor, name: string, metadatas: readonly Validation
     conditions: metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.constraints[0] as (o: object, v: unknown) => boolean),
     checks: checks as Check[],
     nested,
+    convert,
     transforms: transforms.map((t) => t.transformFn as TransformFn),
   };
 }

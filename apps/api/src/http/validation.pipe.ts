@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { RecordInteractionDto } from '../interactions/interaction.dto';
+import { PointInTimeDto, TimelineQueryDto } from '../parties/party-read.dto';
 import { ApiError, FieldError } from './api-error';
 import { CompiledDto } from './compiled-dto';
 
@@ -13,20 +14,23 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
 
 /** The request bodies of the hot write paths, validated by their compiled rules first (see CompiledDto). */
 export const COMPILED_BODIES: readonly (new () => object)[] = [RecordInteractionDto];
+/** The query strings of the hot read paths (a party's view and its timeline), the same way. */
+export const COMPILED_QUERIES: readonly (new () => object)[] = [PointInTimeDto, TimelineQueryDto];
 
 /**
- * ValidationPipe whose listed body DTOs go through their compiled rules first: a body those accept is the
- * instance the pipe would return; any other body (an invalid one included) goes through the pipe itself.
+ * ValidationPipe whose listed body and query DTOs go through their compiled rules first: a value those accept
+ * is the instance the pipe would return; any other (an invalid one included) goes through the pipe itself.
  */
 export class CompiledValidationPipe extends ValidationPipe {
   private readonly compiled = new Map<unknown, CompiledDto | null>();
 
-  constructor(options: ValidationPipeOptions, private readonly bodies: readonly (new () => object)[]) {
+  constructor(options: ValidationPipeOptions, private readonly bodies: readonly (new () => object)[], private readonly queries: readonly (new () => object)[] = []) {
     super(options);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype && this.bodies.includes(metadata.metatype as new () => object)) {
+    const listed = metadata.type === 'body' ? this.bodies : metadata.type === 'query' ? this.queries : null;
+    if (listed && metadata.metatype && listed.includes(metadata.metatype as new () => object)) {
       const accepted = this.compiledFor(metadata.metatype as new () => object)?.accept(value);
       if (accepted !== undefined) return accepted;
     }
@@ -53,5 +57,5 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
 
 /** class-validator at the edge: unknown fields are refused, types converted, messages listed per field. */
 export function createValidationPipe(): ValidationPipe {
-  return new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES);
+  return new CompiledValidationPipe(VALIDATION_OPTIONS, COMPILED_BODIES, COMPILED_QUERIES);
 }

@@ -104,6 +104,38 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    if (writerThread) {
+      it('commits a lone append off the event loop when the loop is busy with other work, and on it when not', async () => {
+        const { store, dir } = tempStore();
+        // Whether the event loop took another turn while the append was committed (not when it was committed in its own turn).
+        const loopRanWhile = async (append: Promise<unknown>): Promise<boolean> => {
+          let ran = false;
+          setImmediate(() => { ran = true; });
+          await append;
+          return ran;
+        };
+        const busyFor = (ms: number) => {
+          const until = performance.now() + ms;
+          while (performance.now() < until) { /* other work keeps the loop busy */ }
+        };
+        // A writer that only waits for its own appends: nothing to serve meanwhile, so each commits in its turn.
+        const idle: boolean[] = [];
+        for (let i = 0; i < 8; i += 1) idle.push(await loopRanWhile(store.append(`idle-${i}`, [newEvent()], 'no_stream')));
+        // Most, not all: a descheduled test process could make one gap look busy on a loaded machine.
+        expect(idle.filter((ran) => !ran).length).toBeGreaterThanOrEqual(6);
+        // After work that kept the loop busy, the loop goes on while the commit is fsynced (once the thread is up).
+        const busy: boolean[] = [];
+        for (let i = 0; i < 12; i += 1) {
+          busyFor(20);
+          busy.push(await loopRanWhile(store.append(`busy-${i}`, [newEvent()], 'no_stream')));
+        }
+        expect(busy.slice(-4)).toEqual([true, true, true, true]);
+        expect((await store.readAll({ limit: 100 })).map((e) => e.streamId)).toEqual([...idle.map((_, i) => `idle-${i}`), ...busy.map((_, i) => `busy-${i}`)]);
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+    }
+
     it('keeps an in-memory database on its one connection (no writer thread)', async () => {
       const store = new SqliteEventStore(':memory:', { writerThread });
       await store.append('m', [newEvent()], 'no_stream');

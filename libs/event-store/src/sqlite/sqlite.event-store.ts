@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { EventLoopUtilization, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { StreamNotFound } from '../event-store.errors';
@@ -32,6 +33,13 @@ const DEFAULT_POLL_MS = 20;
 
 /** Groups committed on the event loop's thread after one on the writer thread saw no append arrive meanwhile. */
 const GROUPS_HERE_AFTER_IDLE_FLIGHT = 32;
+
+/**
+ * A lone append goes to the writer thread when, since the previous group, the event loop spent at least this
+ * share of its time on work other than this store's own commits (serving requests, say): the commit's wait
+ * would take the loop from that work. A writer that only waits for its own appends stays far below it.
+ */
+const BUSY_ELSEWHERE = 0.5;
 
 /** The compiled writer thread beside this file (absent when the sources run under ts-jest). */
 export const WRITER_THREAD_SCRIPT = join(__dirname, 'append-writer.thread.js');
@@ -75,6 +83,9 @@ export class SqliteEventStore implements EventStore {
   /** Groups to commit on this thread before trying the writer thread again (see flush). */
   private groupsHere = 0;
   private threadClosed: Promise<void> | null = null;
+  /** The event loop's utilisation at the previous flush, and the time this thread spent committing since. */
+  private loopAtFlush: EventLoopUtilization = performance.eventLoopUtilization();
+  private committingMs = 0;
 
   constructor(private readonly path: string, private readonly options: SqliteEventStoreOptions = {}) {
     this.db = openEventDatabase(path);
@@ -137,7 +148,10 @@ export class SqliteEventStore implements EventStore {
     // saw nothing arrive meanwhile (writers that wait for their own appends and do nothing else), is committed
     // here: handing it over would only add two wake-ups to its wait. Every few such groups one goes to the
     // thread again, to see whether work now arrives while it commits.
-    const wantsThread = this.threadScript !== false && batch.length > 1 && this.groupsHere === 0;
+    // A lone append while the loop is busy with other work (the access ledger's batch of a turn's reads, a
+    // write among reads) goes there too: the loop serves that work while the group is fsynced.
+    const busy = this.threadScript !== false && this.busyElsewhere();
+    const wantsThread = this.threadScript !== false && ((batch.length > 1 && this.groupsHere === 0) || (batch.length === 1 && busy));
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     // The thread starts with the first group that wants it and takes groups once it has opened its
     // connection; until then they are committed here (its start never delays an append).
@@ -162,13 +176,27 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     let outcomes: AppendOutcome[];
+    const started = performance.now();
     try {
       outcomes = (this.inline as AppendWriter).write(requests, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
+    } finally {
+      this.committingMs += performance.now() - started;
     }
     this.settle(batch, outcomes);
+  }
+
+  /** True when the loop's work since the previous flush, less this store's own commits, took BUSY_ELSEWHERE of its time. */
+  private busyElsewhere(): boolean {
+    const now = performance.eventLoopUtilization();
+    const since = performance.eventLoopUtilization(now, this.loopAtFlush);
+    const committing = this.committingMs;
+    this.loopAtFlush = now;
+    this.committingMs = 0;
+    const total = since.idle + since.active;
+    return total > 0 && (since.active - committing) / total >= BUSY_ELSEWHERE;
   }
 
   private settle(batch: readonly PendingAppend[], outcomes: readonly AppendOutcome[]): void {
