@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastify from 'fastify';
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { RecordInteractionDto } from '../interactions/interaction.dto';
 import { PointInTimeDto, TimelineQueryDto } from '../parties/party-read.dto';
@@ -81,8 +82,12 @@ const QUERY_PALETTE: readonly unknown[] = [
 ];
 const QUERY_KEYS = ['asOf', 'occurredBy', 'channel', 'topic', 'department', 'from', 'to', 'cursor', 'limit'];
 
-/** As Fastify's query-string parser hands it over: an object without a prototype, its values text or lists of text. */
-const queryObject = (query: unknown): unknown => Object.assign(Object.create(null) as object, JSON.parse(JSON.stringify(query)) as object);
+/**
+ * As Fastify's query-string parser hands it over: its values text or lists of text, on an object whose
+ * prototype is an empty object without a prototype (`function Empty() {}; Empty.prototype = Object.create(null)`).
+ */
+const EMPTY_PROTOTYPE = Object.create(null) as object;
+const queryObject = (query: unknown): unknown => Object.assign(Object.create(EMPTY_PROTOTYPE) as object, JSON.parse(JSON.stringify(query)) as object);
 
 /** Query objects for a DTO: each of its parameters with every value, then random combinations (a few unknown keys). */
 function queries(keys: readonly string[]): Record<string, unknown>[] {
@@ -135,6 +140,25 @@ describe('compiled DTO rules', () => {
     expect(accepted).toBeGreaterThan(cls === TimelineQueryDto ? 100 : 20);
     expect(fastPath).toBeGreaterThan(accepted * 0.8);
     expect(refused).toBeGreaterThan(200);
+  });
+
+  it('leaves an object that inherits anything to the full pipe', () => {
+    const rules = CompiledDto.compile(PointInTimeDto) as CompiledDto;
+    expect(rules.accept(Object.create({ asOf: '2024-03-01T10:00:00Z' }))).toBeUndefined();
+    expect(rules.accept(Object.create(null))).toEqual(new PointInTimeDto());
+  });
+
+  it('takes the query objects Fastify itself parses', async () => {
+    const rules = CompiledDto.compile(TimelineQueryDto) as CompiledDto;
+    const app = fastify();
+    app.get('/t', async (req) => ({ compiled: rules.accept(req.query) !== undefined }));
+    try {
+      for (const [url, compiled] of [['/t', true], ['/t?limit=20&channel=phone', true], ['/t?limit=1&limit=2', false], ['/t?limit=abc', false]] as const) {
+        expect({ url, body: (await app.inject(url)).json() }).toEqual({ url, body: { compiled } });
+      }
+    } finally {
+      await app.close();
+    }
   });
 
   it('converts a number in the query string as class-transformer does', () => {

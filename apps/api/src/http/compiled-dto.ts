@@ -65,10 +65,7 @@ export class CompiledDto {
   /** As class-transformer's plainToInstance with default options, for the shapes described above. */
   /** @internal */
   build(body: unknown): object | undefined {
-    // A JSON body is a plain object; a query string's object has no prototype (Fastify's parser).
-    if (body === null || typeof body !== 'object') return undefined;
-    const prototype: unknown = Object.getPrototypeOf(body);
-    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    if (body === null || typeof body !== 'object' || !bare(body)) return undefined;
     const plain = body as Record<string, unknown>;
     const instance = new this.cls() as Record<string, unknown>;
     for (const key of Object.keys(plain)) {
@@ -96,6 +93,17 @@ export class CompiledDto {
 }
 
 const NOT_HANDLED = Symbol('not handled');
+
+/**
+ * A plain JSON object, or a query string's object: Fastify's parser makes it from a prototype that is an
+ * empty object without a prototype of its own. Nothing is inherited either way.
+ */
+function bare(value: object): boolean {
+  for (let prototype: object | null = Object.getPrototypeOf(value) as object | null; prototype !== null && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype) as object | null) {
+    if (Reflect.ownKeys(prototype).length > 0) return false;
+  }
+  return true;
+}
 
 /** Loops rather than `every` with a closure: this runs for every property of every request. */
 function allHold(checks: readonly Check[], object: object, value: unknown): boolean {
