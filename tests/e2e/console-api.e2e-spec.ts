@@ -158,7 +158,7 @@ describe.each(readStoreVariants())('the console API (%s)', (_variant, env) => {
 
   describe('browser hygiene', () => {
     it('sends no upgrade-insecure-requests on plain HTTP (the default), but keeps the rest of the CSP', async () => {
-      const csp = (await t.anonymous.get('/health/live').expect(200)).headers['content-security-policy'];
+      const csp = (await t.anonymous.get('/console').expect(200)).headers['content-security-policy'];
       expect(csp).toContain("default-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
       const directives = String(csp).split(';').map((d) => d.trim());
@@ -183,7 +183,7 @@ describe('the CSP behind TLS', () => {
     for (const env of envs) {
       const t = await startTestApp(env);
       try {
-        expect((await t.anonymous.get('/health/live').expect(200)).headers['content-security-policy']).toContain('upgrade-insecure-requests');
+        expect((await t.anonymous.get('/console').expect(200)).headers['content-security-policy']).toContain('upgrade-insecure-requests');
         expect((await t.anonymous.get('/v1/console/config').expect(200)).body).toEqual({ signIn: 'token' });
       } finally {
         await t.close();

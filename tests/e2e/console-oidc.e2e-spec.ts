@@ -92,8 +92,9 @@ describe('the console signs in with OIDC, and the API accepts the issuer\'s acce
   it('tells the console where to sign in, without a token', async () => {
     const res = await t.anonymous.get('/v1/console/config').expect(200);
     expect(res.body).toEqual({ signIn: 'oidc', oidc: { issuer: idp.issuer, clientId: 'staff-console', redirectUri: REDIRECT, scopes: 'openid profile' } });
-    // The browser may fetch the issuer (discovery, token endpoint) and nothing else.
-    expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ${idp.issuer}`);
+    // The console's page may fetch the issuer (discovery, token endpoint) and nothing else.
+    const page = await t.anonymous.get('/console').expect(200);
+    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ${idp.issuer}`);
   });
 
   it('accepts a staff member\'s access token from the authorization code + PKCE flow, with role and departments from its claims', async () => {

@@ -13,12 +13,29 @@ describe('hardening', () => {
 
   it('sends security headers and no CORS headers unless origins are configured', async () => {
     const res = await t.http.get('/health/live').set('Origin', 'https://evil.example').expect(200);
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers).not.toHaveProperty('access-control-allow-origin');
     expect(res.headers).not.toHaveProperty('x-powered-by');
     const docs = await t.http.get('/docs').expect(200);
     expect(docs.headers).not.toHaveProperty('content-security-policy');
+  });
+
+  it('gives JSON answers, problems included, headers that let nothing load, frame or sniff them, and the console page its own CSP', async () => {
+    const api = {
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'", 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin', 'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    };
+    for (const path of ['/health/live', '/v1/parties', '/openapi.json', '/no-such-route', '/DOCSX']) {
+      const res = await t.anonymous.get(path);
+      expect({ path, headers: res.headers }).toMatchObject({ path, headers: api });
+      // Headers for pages only are not sent with JSON.
+      expect({ path, coop: res.headers['cross-origin-opener-policy'], referrer: res.headers['referrer-policy'] }).toEqual({ path, coop: undefined, referrer: undefined });
+    }
+    // The console's page (any case: routes match case-insensitively) is a document with scripts of its own.
+    for (const path of ['/console', '/CONSOLE/parties/x', '/console/']) {
+      const page = await t.anonymous.get(path).expect(200);
+      expect({ path, csp: page.headers['content-security-policy'] }).toEqual({ path, csp: expect.stringContaining("default-src 'self'") });
+      expect(page.headers).toMatchObject({ 'x-frame-options': 'SAMEORIGIN', 'cross-origin-opener-policy': 'same-origin', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    }
   });
 
   it('limits requests per client with a 429 problem, but never health checks', async () => {

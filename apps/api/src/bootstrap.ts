@@ -8,7 +8,7 @@ import { API_CONTROLLERS, AppModule, LOG_DESTINATION } from './app.module';
 import { registerJsonBody } from './http/json-body';
 import { registerMethodNotAllowed } from './http/method-not-allowed';
 import { LineSink, registerRequestLog } from './http/request-log';
-import { helmetHeaders, registerSecurityHeaders } from './http/security-headers';
+import { API_HELMET, helmetHeaders, registerSecurityHeaders } from './http/security-headers';
 import { createApiDocument } from './openapi/api-document';
 
 /** Express's routing, kept: paths match case-insensitively and with or without a trailing slash. */
@@ -27,12 +27,16 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   fastify.decorateRequest('principal', null);
   registerRequestLog(fastify, config.logLevel, app.get<LineSink>(LOG_DESTINATION));
   registerJsonBody(fastify, config.bodyLimitBytes);
-  // Security headers; the Swagger UI page needs its scripts and styles, the JSON API needs nothing. Browsers are
-  // told to upgrade insecure requests only behind TLS: on plain HTTP that would send the console's scripts to https.
-  // The console's OIDC sign-in fetches the issuer's discovery document and token endpoint from the browser.
+  // Security headers by kind of response (ADR 0018): the JSON API's, the console's page and files, the Swagger UI's
+  // (it needs its scripts and styles). Browsers are told to upgrade insecure requests only behind TLS: on plain HTTP
+  // that would send the console's scripts to https. The console's OIDC sign-in fetches the issuer's discovery
+  // document and token endpoint from the browser.
   const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
-  const strict = helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } });
-  registerSecurityHeaders(fastify, strict, helmetHeaders({ contentSecurityPolicy: false }));
+  registerSecurityHeaders(fastify, {
+    api: helmetHeaders(API_HELMET),
+    console: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } }),
+    docs: helmetHeaders({ contentSecurityPolicy: false }),
+  });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
   const document = createApiDocument(app, API_CONTROLLERS);
   registerMethodNotAllowed(fastify, document.paths as Record<string, Record<string, unknown>>);
