@@ -144,12 +144,12 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = this.clock().toISOString();
     const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
     // The writer thread pays when this thread has work while a group is committed (requests to parse and
-    // decide). A lone append (nothing else arrived in its turn), or a group while the last group sent there
-    // saw nothing arrive meanwhile (writers that wait for their own appends and do nothing else), is committed
-    // here: handing it over would only add two wake-ups to its wait. Every few such groups one goes to the
-    // thread again, to see whether work now arrives while it commits.
-    // A lone append while the loop is busy with other work (the access ledger's batch of a turn's reads, a
-    // write among reads) goes there too: the loop serves that work while the group is fsynced.
+    // decide). A group while the last group sent there saw nothing arrive meanwhile (writers that wait for
+    // their own appends and do nothing else) is committed here: handing it over would only add two wake-ups
+    // to its wait; every few such groups one goes to the thread again, to see whether work now arrives while
+    // it commits. A lone append (nothing else arrived in its turn) goes there only when the loop has been busy
+    // with other work (the access ledger's entries for a turn's reads, a write among reads): the loop serves
+    // that work while the append is fsynced.
     const busy = this.threadScript !== false && this.busyElsewhere();
     const wantsThread = this.threadScript !== false && ((batch.length > 1 && this.groupsHere === 0) || (batch.length === 1 && busy));
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
@@ -176,14 +176,14 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     let outcomes: AppendOutcome[];
-    const started = performance.now();
+    const started = this.threadScript === false ? 0 : performance.now();
     try {
       outcomes = (this.inline as AppendWriter).write(requests, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     } finally {
-      this.committingMs += performance.now() - started;
+      if (started > 0) this.committingMs += performance.now() - started;
     }
     this.settle(batch, outcomes);
   }
