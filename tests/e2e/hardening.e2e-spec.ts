@@ -22,14 +22,21 @@ describe('hardening', () => {
   it('gives JSON answers, problems included, headers that let nothing load, frame or sniff them, and the console page its own CSP', async () => {
     const api = {
       'content-security-policy': "default-src 'none';frame-ancestors 'none'", 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin', 'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'cross-origin-resource-policy': 'same-origin', 'strict-transport-security': 'max-age=31536000; includeSubDomains', 'cache-control': 'no-store',
     };
-    for (const path of ['/health/live', '/v1/parties', '/openapi.json', '/no-such-route', '/DOCSX']) {
+    for (const path of ['/health/live', '/v1/parties', '/openapi.json', '/no-such-route', '/DOCSX', '/favicon.ico.json', '/consolex']) {
       const res = await t.anonymous.get(path);
       expect({ path, headers: res.headers }).toMatchObject({ path, headers: api });
       // Headers for pages only are not sent with JSON.
       expect({ path, coop: res.headers['cross-origin-opener-policy'], referrer: res.headers['referrer-policy'] }).toEqual({ path, coop: undefined, referrer: undefined });
     }
+    // A URL that cannot be decoded is answered before any route or hook: a problem, with the same headers.
+    for (const path of ['/%', '/v1/parties/%zz']) {
+      const bad = await t.anonymous.get(path).expect(400);
+      expect({ path, type: bad.headers['content-type'], code: bad.body.code, headers: bad.headers }).toMatchObject({ path, type: expect.stringMatching(/^application\/problem\+json/), code: 'VALIDATION.FAILED', headers: api });
+    }
+    // A file that may be cached says so itself.
+    expect((await t.anonymous.get('/favicon.ico').expect(200)).headers['cache-control']).toBe('public, max-age=86400');
     // The console's page (any case: routes match case-insensitively) is a document with scripts of its own.
     for (const path of ['/console', '/CONSOLE/parties/x', '/console/']) {
       const page = await t.anonymous.get(path).expect(200);

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic-ledger/config';
@@ -8,7 +9,9 @@ import { API_CONTROLLERS, AppModule, LOG_DESTINATION } from './app.module';
 import { registerJsonBody } from './http/json-body';
 import { registerMethodNotAllowed } from './http/method-not-allowed';
 import { LineSink, registerRequestLog } from './http/request-log';
-import { API_HELMET, helmetHeaders, registerSecurityHeaders } from './http/security-headers';
+import { PROBLEM_JSON } from './http/problem-details';
+import { toProblem } from './http/problem-details.filter';
+import { apiHeaders, helmetHeaders, registerSecurityHeaders } from './http/security-headers';
 import { createApiDocument } from './openapi/api-document';
 
 /** Express's routing, kept: paths match case-insensitively and with or without a trailing slash. */
@@ -19,7 +22,24 @@ const ROUTER_OPTIONS = { caseSensitive: false, ignoreTrailingSlash: true };
  * so `app.getHttpServer()` serves supertest as it is and `app.listen()` only binds the port.
  */
 export async function createApp(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ routerOptions: ROUTER_OPTIONS, bodyLimit: config.bodyLimitBytes, genReqId: requestId, requestIdHeader: false });
+  // Security headers by kind of response (ADR 0018): the JSON API's, the console's page and files, the Swagger UI's
+  // (its page needs its own scripts and inline styles). Browsers are told to upgrade insecure requests only behind
+  // TLS: on plain HTTP that would send the console's scripts to https. The console's OIDC sign-in fetches the
+  // issuer's discovery document and token endpoint from the browser.
+  const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
+  const headers = {
+    api: apiHeaders(),
+    console: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } }),
+    docs: helmetHeaders({ contentSecurityPolicy: false }),
+  };
+  const adapter = new FastifyAdapter({
+    routerOptions: ROUTER_OPTIONS, bodyLimit: config.bodyLimitBytes, genReqId: requestId, requestIdHeader: false,
+    // A URL Fastify cannot decode is answered before any hook runs: as a problem, with the API's headers.
+    frameworkErrors: (error: Error, _req: FastifyRequest, reply: FastifyReply) => {
+      const body = toProblem(error);
+      void reply.headers(headers.api).status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -27,16 +47,7 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   fastify.decorateRequest('principal', null);
   registerRequestLog(fastify, config.logLevel, app.get<LineSink>(LOG_DESTINATION));
   registerJsonBody(fastify, config.bodyLimitBytes);
-  // Security headers by kind of response (ADR 0018): the JSON API's, the console's page and files, the Swagger UI's
-  // (it needs its scripts and styles). Browsers are told to upgrade insecure requests only behind TLS: on plain HTTP
-  // that would send the console's scripts to https. The console's OIDC sign-in fetches the issuer's discovery
-  // document and token endpoint from the browser.
-  const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
-  registerSecurityHeaders(fastify, {
-    api: helmetHeaders(API_HELMET),
-    console: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } }),
-    docs: helmetHeaders({ contentSecurityPolicy: false }),
-  });
+  registerSecurityHeaders(fastify, headers);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: ['ETag', 'Location', 'X-Ledger-Position', 'Idempotent-Replayed'] });
   const document = createApiDocument(app, API_CONTROLLERS);
   registerMethodNotAllowed(fastify, document.paths as Record<string, Record<string, unknown>>);

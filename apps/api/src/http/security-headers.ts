@@ -34,11 +34,13 @@ export interface SecurityHeaderSets {
 
 /**
  * A JSON response is never a page: it gets the headers that keep it from being framed, sniffed, read across
- * origins or fetched over plain HTTP — the set OWASP's REST security guidance names for API responses, and
- * Cross-Origin-Resource-Policy — with a CSP that lets nothing load or run should a browser open it as a document
- * (`default-src 'none'`, stricter than the console's). The others apply to pages only (COOP, Origin-Agent-Cluster,
- * the referrer policy of what a page fetches, DNS prefetch, IE's download and XSS-auditor switches, Adobe's
- * cross-domain policy files); each header costs every answer about half a microsecond (Node validates and writes it).
+ * origins, fetched over plain HTTP or kept in a cache — the set OWASP's REST security guidance names for API
+ * responses (`Cache-Control: no-store`: answers carry personal data; a route that may be cached says so itself),
+ * and Cross-Origin-Resource-Policy — with a CSP that lets nothing load or run should a browser open it as a
+ * document (`default-src 'none'`, stricter than the console's). The others apply to pages only (COOP,
+ * Origin-Agent-Cluster, the referrer policy of what a page fetches, DNS prefetch, IE's download and XSS-auditor
+ * switches, Adobe's cross-domain policy files); each header costs every answer about half a microsecond (Node
+ * validates and writes it) and the client the time to parse it.
  */
 export const API_HELMET: Readonly<HelmetOptions> = {
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -52,8 +54,13 @@ export const API_HELMET: Readonly<HelmetOptions> = {
   xXssProtection: false,
 };
 
+/** The JSON API's set: helmet's headers for API_HELMET, and no caching. */
+export function apiHeaders(): HeaderSet {
+  return { ...helmetHeaders(API_HELMET), 'Cache-Control': 'no-store' };
+}
+
 /** Paths of the console's files and the Swagger UI; routes match case-insensitively (ADR 0015), so these do too. */
-const CONSOLE_PATH = /^\/(console(?:[/?#]|$)|favicon\.ico)/i;
+const CONSOLE_PATH = /^\/(?:console(?:[/?#]|$)|favicon\.ico(?:[?#]|$))/i;
 const DOCS_PATH = /^\/docs(?:[/?#]|$)/i;
 
 /** Security headers on every response, by the kind of response the path serves (SecurityHeaderSets). */
