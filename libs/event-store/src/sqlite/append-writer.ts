@@ -56,17 +56,23 @@ function isDuplicateId(error: unknown): boolean {
  */
 export class AppendWriter {
   private readonly stmts;
+  /** One transaction function for the connection's life (better-sqlite3 builds four wrappers per `transaction` call). */
+  private readonly commit: (batch: readonly AppendRequest[], recordedAt: string, outcomes: AppendOutcome[]) => void;
 
   /** `heads`: the connection's cache of stream heads, shared with its readers when they are on the same connection. */
-  constructor(private readonly db: Database.Database, private readonly heads = new StreamHeads(db)) {
+  constructor(db: Database.Database, private readonly heads = new StreamHeads(db)) {
     this.stmts = {
       eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
       // Positional parameters: binding by name costs a property lookup per column on every append.
       insert: db.prepare<[string, string, number, string, string, string, string, string, string, string]>(`INSERT INTO events
         (id, stream_id, revision, type, occurred_at, recorded_at, envelope, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      upsertStream: db.prepare(`INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
-        ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`),
     };
+    // IMMEDIATE: take the write lock before reading, so another process's write makes this one wait
+    // (busy_timeout) instead of failing the checks-then-write at once with SQLITE_BUSY.
+    this.commit = db.transaction((batch: readonly AppendRequest[], recordedAt: string, outcomes: AppendOutcome[]) => {
+      this.heads.sync();
+      for (const request of batch) outcomes.push(this.appendOrRefuse(request, recordedAt));
+    }).immediate;
   }
 
   /**
@@ -76,12 +82,7 @@ export class AppendWriter {
   write(batch: readonly AppendRequest[], recordedAt: string): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
     try {
-      this.db.transaction(() => {
-        this.heads.sync();
-        for (const request of batch) outcomes.push(this.appendOrRefuse(request, recordedAt));
-        // IMMEDIATE: take the write lock before reading, so another process's write makes this one wait
-        // (busy_timeout) instead of failing the checks-then-write at once with SQLITE_BUSY.
-      }).immediate();
+      this.commit(batch, recordedAt, outcomes);
     } catch (error) {
       this.heads.clear();
       throw error;
@@ -128,7 +129,6 @@ export class AppendWriter {
       position = Number(info.lastInsertRowid);
       prevHash = hash;
     }
-    this.stmts.upsertStream.run(streamId, revision, prevHash);
     this.heads.set(streamId, { revision, lastHash: prevHash });
     return { nextExpectedRevision: revision, position, idempotent: false };
   }

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, newEvent } from '../event-store.contract';
@@ -141,6 +142,28 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
       await store.append('m', [newEvent()], 'no_stream');
       expect((await store.readStream('m')).map((e) => e.revision)).toEqual([0]);
       await store.close();
+    });
+
+    it('opens a file of schema version 1: its table of stream heads goes, its streams go on from their last events', async () => {
+      const { store, dir } = tempStore();
+      const path = join(dir, 'events.sqlite');
+      await store.append('s', [newEvent(), newEvent()], 'no_stream');
+      await store.close();
+      // Version 1 kept a table of heads beside the events; a stale one must not survive.
+      const v1 = new Database(path);
+      v1.exec(`CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, last_hash TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO streams VALUES ('s', 0, 'stale'); UPDATE store_meta SET value = '1' WHERE key = 'schema_version'`);
+      v1.close();
+      const reopened = new SqliteEventStore(path, { writerThread });
+      await expect(reopened.append('s', [newEvent()], 1)).resolves.toMatchObject({ nextExpectedRevision: 2, idempotent: false });
+      const events = await reopened.readStream('s');
+      expect(events[2].prevHash).toBe(events[1].hash);
+      await reopened.close();
+      const after = new Database(path, { readonly: true });
+      expect(after.prepare(`SELECT name FROM sqlite_master WHERE name = 'streams'`).all()).toEqual([]);
+      expect(after.prepare(`SELECT value FROM store_meta WHERE key = 'schema_version'`).pluck().get()).toBe('2');
+      after.close();
+      rmSync(dir, { recursive: true, force: true });
     });
 
     it('sees appends another connection made to the same file (the heads it keeps are checked per write)', async () => {

@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 
-export const EVENT_STORE_SCHEMA_VERSION = 1;
+/**
+ * 2: no `streams` table (a stream's head is its last event on the (stream_id, revision) index); a file of
+ * version 1 loses that table when it is first opened.
+ */
+export const EVENT_STORE_SCHEMA_VERSION = 2;
 
 /** Opens (creating if needed) the embedded event store database with durable settings. */
 export function openEventDatabase(path: string): Database.Database {
@@ -24,13 +28,22 @@ export function openEventDatabase(path: string): Database.Database {
       hash         TEXT    NOT NULL,
       UNIQUE (stream_id, revision)
     );
-    CREATE TABLE IF NOT EXISTS streams (
-      stream_id TEXT PRIMARY KEY,
-      revision  INTEGER NOT NULL,
-      last_hash TEXT NOT NULL
-    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   `);
   db.prepare(`INSERT OR IGNORE INTO store_meta (key, value) VALUES ('schema_version', ?)`).run(String(EVENT_STORE_SCHEMA_VERSION));
+  upgradeFromVersion1(db);
   return db;
+}
+
+/**
+ * Version 1 kept each stream's head in a `streams` table written with every append. Nothing reads it now, and a
+ * table that stops being written would soon lie, so it goes (once, by whichever process opens the file first).
+ */
+function upgradeFromVersion1(db: Database.Database): void {
+  const version = db.prepare<[], string>(`SELECT value FROM store_meta WHERE key = 'schema_version'`).pluck().get();
+  if (version !== '1') return;
+  db.transaction(() => {
+    db.exec('DROP TABLE IF EXISTS streams');
+    db.prepare(`UPDATE store_meta SET value = ? WHERE key = 'schema_version'`).run(String(EVENT_STORE_SCHEMA_VERSION));
+  }).immediate();
 }

@@ -17,12 +17,14 @@ const MAX_ENTRIES = 100_000;
 export class StreamHeads {
   private readonly heads = new Map<string, StreamHead | null>();
   private readonly version: Database.Statement<[], number>;
-  private readonly read: Database.Statement<[string], { revision: number; last_hash: string }>;
+  private readonly read: Database.Statement<[string], { revision: number; hash: string }>;
   private dataVersion = -1;
 
   constructor(db: Database.Database) {
     this.version = db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.read = db.prepare<[string], { revision: number; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
+    // The stream's last event, found on the (stream_id, revision) index: the events table is the only record of a
+    // head (a table of heads beside it cost a page write per commit).
+    this.read = db.prepare<[string], { revision: number; hash: string }>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
   }
 
   /** Forgets every head if another connection committed since the last call. */
@@ -39,7 +41,7 @@ export class StreamHeads {
     const known = this.heads.get(streamId);
     if (known !== undefined) return known;
     const row = this.read.get(streamId);
-    const head = row ? { revision: row.revision, lastHash: row.last_hash } : null;
+    const head = row ? { revision: row.revision, lastHash: row.hash } : null;
     this.set(streamId, head);
     return head;
   }
