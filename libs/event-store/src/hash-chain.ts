@@ -27,10 +27,10 @@ function member(name: string, value: unknown): string {
  * directly — actor, causationId, correlationId, data, id, idempotency, occurredAt, then the placed prevHash,
  * recordedAt, revision, then schemaVersion, streamId, type — and only values go through canonicalJson.
  */
-export function hashParts(event: Omit<HashableEvent, 'prevHash' | 'recordedAt' | 'revision'>): HashParts {
+export function hashParts(event: Omit<HashableEvent, 'prevHash' | 'recordedAt' | 'revision' | 'streamId'>, streamId: string): HashParts {
   const before = member('actor', event.actor) + member('causationId', event.causationId) + member('correlationId', event.correlationId)
     + member('data', event.data) + member('id', event.id) + member('idempotency', event.idempotency ?? null) + member('occurredAt', event.occurredAt);
-  const after = member('schemaVersion', event.schemaVersion) + member('streamId', event.streamId) + member('type', event.type);
+  const after = member('schemaVersion', event.schemaVersion) + member('streamId', streamId) + member('type', event.type);
   return { before: before ? `{${before.slice(1)}` : '', after };
 }
 
@@ -46,7 +46,7 @@ export function hashWithPlace(parts: HashParts, prevHash: string, recordedAt: st
  * store-specific global position). The chain links each event to its stream predecessor.
  */
 export function eventHash(event: HashableEvent): string {
-  return hashWithPlace(hashParts(event), event.prevHash, event.recordedAt, event.revision);
+  return hashWithPlace(hashParts(event, event.streamId), event.prevHash, event.recordedAt, event.revision);
 }
 
 export type ChainBreak =

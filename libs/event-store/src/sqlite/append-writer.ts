@@ -22,7 +22,8 @@ export interface PreparedEvent {
 export function prepareEvent(streamId: string, event: NewEvent): PreparedEvent {
   return {
     id: event.id, type: event.type, occurredAt: event.occurredAt, envelope: envelopeColumn(event), data: JSON.stringify(event.data),
-    hash: hashParts({ ...event, streamId }),
+    // The stream id beside the event, not spread into a copy of it (the copy cost more than the hash's text).
+    hash: hashParts(event, streamId),
   };
 }
 

@@ -17,13 +17,12 @@ export interface EventRow {
 type EnvelopeColumns = Pick<RecordedEvent, 'actor' | 'correlationId' | 'causationId' | 'schemaVersion' | 'idempotency'>;
 
 export function envelopeColumn(event: EnvelopeColumns): string {
-  return JSON.stringify({
-    actor: event.actor,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    schemaVersion: event.schemaVersion,
-    ...(event.idempotency ? { idempotency: event.idempotency } : {}),
-  });
+  const columns: { -readonly [K in keyof EnvelopeColumns]: EnvelopeColumns[K] } = {
+    actor: event.actor, correlationId: event.correlationId, causationId: event.causationId, schemaVersion: event.schemaVersion,
+  };
+  // Added, not spread: the same text, without a copy of the object per append.
+  if (event.idempotency) columns.idempotency = event.idempotency;
+  return JSON.stringify(columns);
 }
 
 export function rowToEvent(row: EventRow): RecordedEvent {
