@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, newEvent } from '../event-store.contract';
 import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors';
+import { checkLink } from '../hash-chain';
 import { SqliteEventStore } from './sqlite.event-store';
 
 /** The compiled writer thread (ts-jest runs the sources; `npm test` builds dist/ first). */
@@ -20,6 +21,33 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
   if (writerThread) {
     it('has the compiled writer thread (npm run build)', () => {
       expect(existsSync(writerThread)).toBe(true);
+    });
+
+    it('commits here while writers only wait for their own appends, on the thread while appends come from outside', async () => {
+      const { store, dir } = tempStore();
+      // 16 writers, each appending as soon as its last append is answered: every group is committed here.
+      await Promise.all(Array.from({ length: 16 }, async (_, w) => {
+        for (let i = 0; i < 20; i += 1) await store.append(`w-${w}`, [newEvent()], i === 0 ? 'no_stream' : i - 1);
+      }));
+      expect(store.commitStats()).toEqual({ groups: 20, onWriterThread: 0 });
+      // Groups started from outside (here a timer phase's callback, as requests arrive from sockets) go to the
+      // thread once it has opened its connection.
+      let round = 20;
+      while (store.commitStats().onWriterThread < 3 && round < 20_000) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await Promise.all(Array.from({ length: 16 }, (_, w) => store.append(`w-${w}`, [newEvent()], round - 1)));
+        round += 1;
+      }
+      expect(store.commitStats().onWriterThread).toBe(3);
+      const events = await store.readAll({ limit: 100_000 });
+      expect(events).toHaveLength(16 * round);
+      for (let w = 0; w < 16; w += 1) {
+        const stream = events.filter((e) => e.streamId === `w-${w}`);
+        expect(stream.map((e) => e.revision)).toEqual(Array.from({ length: round }, (_, i) => i));
+        stream.forEach((e, i) => expect(checkLink(e, stream[i - 1])).toBeNull());
+      }
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     });
   }
 

@@ -41,6 +41,15 @@ const GROUPS_HERE_AFTER_IDLE_FLIGHT = 32;
  */
 const BUSY_ELSEWHERE = 0.5;
 
+/** Consecutive groups holding appends from outside (I/O, timers) before the writer thread takes one. */
+const OUTSIDE_GROUPS_FOR_THREAD = 2;
+
+/** How many groups were committed, and how many of them on the writer thread. */
+export interface CommitStats {
+  readonly groups: number;
+  readonly onWriterThread: number;
+}
+
 /** The compiled writer thread beside this file (absent when the sources run under ts-jest). */
 export const WRITER_THREAD_SCRIPT = join(__dirname, 'append-writer.thread.js');
 
@@ -86,6 +95,13 @@ export class SqliteEventStore implements EventStore {
   /** The event loop's utilisation at the previous flush, and the time this thread spent committing since. */
   private loopAtFlush: EventLoopUtilization = performance.eventLoopUtilization();
   private committingMs = 0;
+  /** True from a group's answers until the callbacks they trigger have run (see markCascade). */
+  private cascade = false;
+  /** The queue holds an append made outside such a cascade. */
+  private outsideQueued = false;
+  /** Consecutive groups holding appends from outside. */
+  private outsideGroups = 0;
+  private stats = { groups: 0, onWriterThread: 0 };
 
   constructor(private readonly path: string, private readonly options: SqliteEventStoreOptions = {}) {
     this.db = openEventDatabase(path);
@@ -126,6 +142,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    if (!this.cascade) this.outsideQueued = true;
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, events: prepared, expected: expectedRevision, resolve, reject });
       // While a group is in flight, the next one gathers until it is answered.
@@ -142,16 +159,20 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     const recordedAt = this.clock().toISOString();
-    const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
+    this.stats.groups += 1;
     // The writer thread pays when this thread has work while a group is committed (requests to parse and
-    // decide). A group while the last group sent there saw nothing arrive meanwhile (writers that wait for
-    // their own appends and do nothing else) is committed here: handing it over would only add two wake-ups
-    // to its wait; every few such groups one goes to the thread again, to see whether work now arrives while
-    // it commits. A lone append (nothing else arrived in its turn) goes there only when the loop has been busy
-    // with other work (the access ledger's entries for a turn's reads, a write among reads): the loop serves
-    // that work while the append is fsynced.
+    // decide). A group while appends come only from callers answered by the group before (writers that wait
+    // for their own appends and do nothing else: the thread is not even started for them), or while the last
+    // group sent there saw nothing arrive meanwhile, is committed here: handing it over would only add two
+    // wake-ups to its wait; every few such groups one goes to the thread again, to see whether work now
+    // arrives while it commits. A lone append (nothing else arrived in its turn) goes there only when the loop
+    // has been busy with other work (the access ledger's entries for a turn's reads, a write among reads): the
+    // loop serves that work while the append is fsynced.
+    this.outsideGroups = this.outsideQueued ? this.outsideGroups + 1 : 0;
+    this.outsideQueued = false;
     const busy = this.threadScript !== false && this.busyElsewhere();
-    const wantsThread = this.threadScript !== false && ((batch.length > 1 && this.groupsHere === 0) || (batch.length === 1 && busy));
+    const wantsThread = this.threadScript !== false
+      && ((batch.length > 1 && this.groupsHere === 0 && this.outsideGroups >= OUTSIDE_GROUPS_FOR_THREAD) || (batch.length === 1 && busy));
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     // The thread starts with the first group that wants it and takes groups once it has opened its
     // connection; until then they are committed here (its start never delays an append).
@@ -171,14 +192,17 @@ export class SqliteEventStore implements EventStore {
     }
     if (onThread && this.thread) {
       this.inFlight = batch;
+      this.stats.onWriterThread += 1;
       this.thread.ref();
+      // Only the requests cross (their callbacks stay here).
+      const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
       this.thread.postMessage({ kind: 'write', batch: requests, recordedAt } satisfies WriterRequest);
       return;
     }
     let outcomes: AppendOutcome[];
     const started = this.threadScript === false ? 0 : performance.now();
     try {
-      outcomes = (this.inline as AppendWriter).write(requests, recordedAt);
+      outcomes = (this.inline as AppendWriter).write(batch, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
@@ -200,12 +224,34 @@ export class SqliteEventStore implements EventStore {
   }
 
   private settle(batch: readonly PendingAppend[], outcomes: readonly AppendOutcome[]): void {
+    this.markCascade();
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) pending.resolve(outcome.result);
       else pending.reject(refusalError(outcome.refused));
     });
     if (outcomes.some((o) => 'result' in o && !o.result.idempotent)) this.appended.emit('appended');
+  }
+
+  /**
+   * Appends made by callers this group answers (in the promise callbacks its answers trigger) come from writers
+   * that wait for their own appends; appends made later (I/O, timers) come from outside, which is what the
+   * writer thread is for. The flag is cleared by a tick queued from a microtask: it runs once the microtask
+   * queue, with every callback the answers trigger, has drained.
+   */
+  private markCascade(): void {
+    if (this.cascade) return;
+    this.cascade = true;
+    queueMicrotask(() => process.nextTick(this.endCascade));
+  }
+
+  private readonly endCascade = (): void => {
+    this.cascade = false;
+  };
+
+  /** How many groups were committed, and how many of them on the writer thread (for tests and diagnostics). */
+  commitStats(): CommitStats {
+    return { ...this.stats };
   }
 
   private onReply(reply: WriterReply): void {
