@@ -23,27 +23,34 @@ function rawDb(path: string): { db: Database.Database; insert: (i: number, strea
   return { db, insert: (i, stream, revision, data) => { stmt.run(randomUUID(), stream, revision, 'Bench', at, at, ENVELOPE, data, HASH, HASH); void i; } };
 }
 
-/** Bare better-sqlite3: one durable (WAL + synchronous=FULL) transaction per insert. */
-export function rawSingleInserts(path: string, count: number, payload: string): number {
-  const { db, insert } = rawDb(path);
-  const start = now();
-  for (let i = 0; i < count; i += 1) insert(i, 'raw-stream', i, payload);
-  const ms = now() - start;
-  db.close();
-  return (count / ms) * 1000;
+/** Bare better-sqlite3 inserts into one file, timed block by block (so they can alternate with the code measured). */
+export interface RawInserts {
+  /** `count` inserts, one durable (WAL + synchronous=FULL) transaction each; milliseconds taken. */
+  single(count: number): number;
+  /** `count` inserts, `group` per durable transaction (group commit); milliseconds taken. */
+  group(count: number, group: number): number;
+  close(): void;
 }
 
-/** Bare better-sqlite3 group commit: `group` inserts per durable transaction. */
-export function rawGroupInserts(path: string, count: number, group: number, payload: string): number {
+export function rawInserts(path: string, payload: string): RawInserts {
   const { db, insert } = rawDb(path);
-  const commit = db.transaction((from: number, to: number) => {
+  let done = 0;
+  const commit = db.transaction((from: number, to: number, group: number) => {
     for (let i = from; i < to; i += 1) insert(i, `s-${i % group}`, Math.floor(i / group), payload);
   });
-  const start = now();
-  for (let i = 0; i < count; i += group) commit(i, Math.min(count, i + group));
-  const ms = now() - start;
-  db.close();
-  return (count / ms) * 1000;
+  return {
+    single(count) {
+      const start = now();
+      for (const end = done + count; done < end; done += 1) insert(done, 'raw-stream', done, payload);
+      return now() - start;
+    },
+    group(count, group) {
+      const start = now();
+      for (const end = done + count; done < end; done = Math.min(end, done + group)) commit(done, Math.min(end, done + group), group);
+      return now() - start;
+    },
+    close: () => db.close(),
+  };
 }
 
 export async function writeNdjson(path: string, lines: Iterable<string>): Promise<void> {
