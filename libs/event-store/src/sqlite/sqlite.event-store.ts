@@ -172,7 +172,7 @@ export class SqliteEventStore implements EventStore {
     this.outsideQueued = false;
     const busy = this.threadScript !== false && this.busyElsewhere();
     const wantsThread = this.threadScript !== false
-      && ((batch.length > 1 && this.groupsHere === 0 && this.outsideGroups >= OUTSIDE_GROUPS_FOR_THREAD) || (batch.length === 1 && busy));
+      && ((batch.length > 1 && this.groupsHere === 0 && this.outsideGroups >= OUTSIDE_GROUPS_FOR_THREAD) || (batch.length === 1 && this.outsideGroups > 0 && busy));
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     // The thread starts with the first group that wants it and takes groups once it has opened its
     // connection; until then they are committed here (its start never delays an append).
