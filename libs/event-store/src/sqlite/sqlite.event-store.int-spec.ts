@@ -155,8 +155,6 @@ describe.each(MODES)('embedded SQLite that %s', (_mode, writerThread) => {
         // After work that kept the loop busy, the loop goes on while the commit is fsynced (once the thread is up).
         const busy: boolean[] = [];
         for (let i = 0; i < 12; i += 1) {
-          // The work and the append arrive from elsewhere (a request's callback, say), not from the last answer.
-          await new Promise<void>((resolve) => setImmediate(resolve));
           busyFor(20);
           busy.push(await loopRanWhile(store.append(`busy-${i}`, [newEvent()], 'no_stream')));
         }

@@ -44,6 +44,9 @@ const BUSY_ELSEWHERE = 0.5;
 /** Consecutive groups holding appends from outside (I/O, timers) before the writer thread takes one. */
 const OUTSIDE_GROUPS_FOR_THREAD = 2;
 
+/** Consecutive groups before which the loop was busy elsewhere (BUSY_ELSEWHERE) before the thread takes a lone append. */
+const BUSY_GROUPS_FOR_THREAD = 2;
+
 /** How many groups were committed, and how many of them on the writer thread. */
 export interface CommitStats {
   readonly groups: number;
@@ -101,6 +104,8 @@ export class SqliteEventStore implements EventStore {
   private outsideQueued = false;
   /** Consecutive groups holding appends from outside. */
   private outsideGroups = 0;
+  /** Consecutive groups before which the loop was busy elsewhere. */
+  private busyGroups = 0;
   private stats = { groups: 0, onWriterThread: 0 };
 
   constructor(private readonly path: string, private readonly options: SqliteEventStoreOptions = {}) {
@@ -166,13 +171,17 @@ export class SqliteEventStore implements EventStore {
     // group sent there saw nothing arrive meanwhile, is committed here: handing it over would only add two
     // wake-ups to its wait; every few such groups one goes to the thread again, to see whether work now
     // arrives while it commits. A lone append (nothing else arrived in its turn) goes there only when the loop
-    // has been busy with other work (the access ledger's entries for a turn's reads, a write among reads): the
-    // loop serves that work while the append is fsynced.
+    // has been busy with other work since this group and the one before (the access ledger's entries for a
+    // turn's reads, a write among reads): the loop serves that work while the append is fsynced. (Those
+    // batches are appended one after the other, each from the answer to the last, so where they come from does
+    // not tell them from a lone writer's appends; a lone writer's loop is busy elsewhere only now and then, when
+    // the machine takes its core.)
     this.outsideGroups = this.outsideQueued ? this.outsideGroups + 1 : 0;
     this.outsideQueued = false;
-    const busy = this.threadScript !== false && this.busyElsewhere();
-    const wantsThread = this.threadScript !== false
-      && ((batch.length > 1 && this.groupsHere === 0 && this.outsideGroups >= OUTSIDE_GROUPS_FOR_THREAD) || (batch.length === 1 && this.outsideGroups > 0 && busy));
+    this.busyGroups = this.threadScript !== false && this.busyElsewhere() ? this.busyGroups + 1 : 0;
+    const wantsThread = this.threadScript !== false && (
+      (batch.length > 1 && this.groupsHere === 0 && this.outsideGroups >= OUTSIDE_GROUPS_FOR_THREAD)
+      || (batch.length === 1 && this.busyGroups >= BUSY_GROUPS_FOR_THREAD));
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     // The thread starts with the first group that wants it and takes groups once it has opened its
     // connection; until then they are committed here (its start never delays an append).
