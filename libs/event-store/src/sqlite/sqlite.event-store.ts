@@ -94,6 +94,8 @@ export class SqliteEventStore implements EventStore {
   private threadReady = false;
   /** Groups to commit on this thread before trying the writer thread again (see flush). */
   private groupsHere = 0;
+  /** Set by close(): what is still queued is committed without starting a writer thread. */
+  private closing = false;
   private threadClosed: Promise<void> | null = null;
   /** The event loop's utilisation at the previous flush, and the time this thread spent committing since. */
   private loopAtFlush: EventLoopUtilization = performance.eventLoopUtilization();
@@ -185,7 +187,7 @@ export class SqliteEventStore implements EventStore {
     if (!wantsThread && batch.length > 1 && this.groupsHere > 0) this.groupsHere -= 1;
     // The thread starts with the first group that wants it and takes groups once it has opened its
     // connection; until then they are committed here (its start never delays an append).
-    if (wantsThread && !this.thread) {
+    if (wantsThread && !this.thread && !this.closing) {
       try {
         this.thread = this.startThread(this.threadScript as string);
       } catch {
@@ -274,8 +276,9 @@ export class SqliteEventStore implements EventStore {
     this.inFlight = null;
     if (reply.kind === 'written') this.settle(batch, reply.outcomes);
     else batch.forEach((p) => p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {})));
-    // What gathered meanwhile goes at once; an idle writer lets the process exit.
-    if (this.queue.length === 0) this.groupsHere = GROUPS_HERE_AFTER_IDLE_FLIGHT;
+    // What gathered meanwhile goes at once; an idle writer lets the process exit. Only a group's flight tells
+    // whether groups gain from the thread (a lone append's says nothing about them).
+    if (this.queue.length === 0 && batch.length > 1) this.groupsHere = GROUPS_HERE_AFTER_IDLE_FLIGHT;
     if (this.queue.length > 0) this.flush();
     if (this.inFlight === null) {
       this.thread?.unref();
@@ -349,7 +352,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // Appends already accepted are committed (and answered) before the store closes.
+    // Appends already accepted are committed (and answered) before the store closes; a thread is not started for them.
+    this.closing = true;
     while (this.inFlight !== null || this.queue.length > 0) {
       if (this.inFlight === null) this.flush();
       else await new Promise<void>((resolve) => this.appended.once('idle', () => resolve()));
