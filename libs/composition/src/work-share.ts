@@ -2,7 +2,7 @@ import { Lease } from '@civic-ledger/read-models';
 
 /** Lease-name prefix of a worker's presence: every worker renews `worker:<owner>` to be counted as live. */
 export const PRESENCE_PREFIX = 'worker:';
-/** Lease-name prefix of a projection (`projection:<name>`, e.g. `projection:timeline.v3`). */
+/** Lease-name prefix of a projection (`projection:<name>`, e.g. `projection:timeline.v4`). */
 export const PROJECTION_LEASE_PREFIX = 'projection:';
 
 /**

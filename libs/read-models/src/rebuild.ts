@@ -95,7 +95,7 @@ export class UnknownProjection extends Error {
   }
 }
 
-/** The ledger projection named `name` (`timeline.v3`, or `timeline` for its current version). */
+/** The ledger projection named `name` (`timeline.v4`, or `timeline` for its current version). */
 export function ledgerProjection(name: string): Projection {
   const found = LEDGER_PROJECTIONS.find((p) => p.name === name || p.name.replace(/\.v\d+$/, '') === name);
   if (!found) throw new UnknownProjection(name, LEDGER_PROJECTIONS.map((p) => p.name));

@@ -91,7 +91,7 @@ function threadsOption(value: string): number {
   return n;
 }
 
-/** Option parser: one of the ledger's projections, by name (`timeline.v3`) or without its version (`timeline`). */
+/** Option parser: one of the ledger's projections, by name (`timeline.v4`) or without its version (`timeline`). */
 function projectionOption(value: string): Projection {
   try {
     return ledgerProjection(value);
@@ -104,7 +104,7 @@ function projectionOption(value: string): Projection {
 export function rebuildCommand(): Command {
   return new Command('rebuild')
     .description('rebuild every read model (or one, with --projection) from the event store into a fresh set, compare checksums with the live set, then switch to it (blue/green)')
-    .option('--projection <name>', 'rebuild this projection alone (e.g. timeline.v3); the others are copied from the live set as they are', projectionOption)
+    .option('--projection <name>', 'rebuild this projection alone (e.g. timeline.v4); the others are copied from the live set as they are', projectionOption)
     .option('--threads <n>', `worker threads projecting in parallel, the projections dealt among them (1: in this thread; default: one per core but one, at most 4, here ${defaultRebuildThreads()})`, threadsOption)
     .option('--no-swap', 'only build and compare; leave the live read models in place')
     .option('--json', 'print the result as JSON')

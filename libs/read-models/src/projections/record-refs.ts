@@ -1,36 +1,36 @@
-import { ERASED, isCorrespondenceEvent, isInteractionEvent, LedgerEvent } from '@civic-ledger/domain';
+import { ERASED, isCorrespondenceEvent, LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { CollectionSpec, ProjectionContext } from '../projection';
 
 /**
- * What a projection needs to know about an interaction or a piece of correspondence, kept by that
- * projection in a collection of its own: no projection reads another projection's documents, so each
- * can be rebuilt, moved to another worker or caught up alone. The same rules as the interactions and
- * correspondence projections apply (amendments, confidentiality, lifecycle, erasure of sealed text).
+ * Who a record is about, kept by a projection in a collection of its own (no projection reads another
+ * projection's documents, so each can be rebuilt, moved to another worker or caught up alone): free text
+ * is sealed with the first party's key, so that party's erasure erases it for every party.
  */
-export interface RecordRef {
+export interface SealedRecord {
   readonly id: string;
   kind: 'interaction' | 'correspondence';
   refId: string;
   partyIds: string[];
   /** Free text is sealed with the first party's key: its erasure erases the text. */
   firstPartyId: string;
+  [field: string]: unknown;
+}
+
+/**
+ * What a projection needs to know about a piece of correspondence: the same rules as the correspondence
+ * projection apply (lifecycle, erasure of sealed text). (Records of interactions written by `timeline.v3`
+ * and earlier held an interaction's facts too; the timeline now reads them from its own entries.)
+ */
+export interface RecordRef extends SealedRecord {
   channel: string;
   department: string;
   confidentiality: string;
-  /** Interactions. */
-  recordedEventId?: string;
-  occurredAt?: string;
-  topics?: string[];
-  summary?: string;
-  amended?: boolean;
-  /** Correspondence. */
   subject?: string;
   status?: string;
   dueAt?: string;
   receivedAt?: string;
   assigned?: boolean;
-  [field: string]: unknown;
 }
 
 export const refKey = (kind: RecordRef['kind'], id: string): string => `${kind}:${id}`;
@@ -43,32 +43,6 @@ export function refCollection(name: string): CollectionSpec {
 export const STEP_STATUS: Record<string, string> = {
   CorrespondenceAcknowledged: 'acknowledged', CorrespondenceAssigned: 'assigned', CorrespondenceResponded: 'responded', CorrespondenceClosed: 'closed',
 };
-
-async function trackInteraction(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
-  if (!isInteractionEvent(event)) return null;
-  if (event.type === 'InteractionRecorded') {
-    const d = event.data;
-    const ref: RecordRef = {
-      id: refKey('interaction', d.interactionId), kind: 'interaction', refId: d.interactionId, partyIds: [...d.partyIds], firstPartyId: d.partyIds[0],
-      channel: d.channel, department: d.department, confidentiality: d.confidentiality, recordedEventId: env.id, occurredAt: d.occurredAt,
-      topics: [...d.topics], summary: d.summary, amended: false,
-    };
-    ctx.put(collection, ref);
-    return ref;
-  }
-  const ref = await ctx.get<RecordRef>(collection, refKey('interaction', event.data.interactionId));
-  if (!ref) return null;
-  if (event.type === 'InteractionAmended') {
-    const { occurredAt, department, topics, summary } = event.data.changes;
-    Object.assign(ref, {
-      ...(occurredAt !== undefined ? { occurredAt } : {}), ...(department !== undefined ? { department } : {}),
-      ...(topics !== undefined ? { topics: [...topics] } : {}), ...(summary !== undefined ? { summary } : {}), amended: true,
-    });
-  }
-  if (event.type === 'InteractionConfidentialitySet') ref.confidentiality = event.data.level;
-  ctx.put(collection, ref);
-  return ref;
-}
 
 async function trackCorrespondence(event: LedgerEvent, _env: RecordedEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
   if (!isCorrespondenceEvent(event)) return null;
@@ -99,22 +73,23 @@ async function trackCorrespondence(event: LedgerEvent, _env: RecordedEvent, ctx:
 }
 
 /** Records whose free text was sealed with the party's key (it is their first party). */
-export function refsSealedBy(ctx: ProjectionContext, collection: string, partyId: string): Promise<RecordRef[]> {
-  return ctx.find<RecordRef>(collection, [{ field: 'firstPartyId', op: 'eq', value: partyId }]);
+export function refsSealedBy<R extends SealedRecord = RecordRef>(ctx: ProjectionContext, collection: string, partyId: string): Promise<R[]> {
+  return ctx.find<R>(collection, [{ field: 'firstPartyId', op: 'eq', value: partyId }]);
 }
 
 /**
- * Applies the event to the projection's own record of the interaction or correspondence it is about and
- * returns that record as it is after the event (null for other events). An erasure erases the sealed text.
+ * Applies the event to the projection's own record of the correspondence it is about and returns that
+ * record as it is after the event (null for other events). An erasure erases the sealed text (of records
+ * of interactions too, which older versions kept with their summary).
  */
 export async function trackRecord(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
   if (event.type === 'PartyErased') {
-    for (const ref of await refsSealedBy(ctx, collection, event.data.partyId)) {
+    for (const ref of await refsSealedBy<SealedRecord & { summary?: unknown; subject?: unknown }>(ctx, collection, event.data.partyId)) {
       if (typeof ref.summary === 'string') ref.summary = ERASED;
       if (typeof ref.subject === 'string') ref.subject = ERASED;
       ctx.put(collection, ref);
     }
     return null;
   }
-  return (await trackInteraction(event, env, ctx, collection)) ?? trackCorrespondence(event, env, ctx, collection);
+  return trackCorrespondence(event, env, ctx, collection);
 }

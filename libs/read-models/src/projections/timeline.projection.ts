@@ -1,15 +1,19 @@
 import {
-  CorrespondenceEvent, InteractionEvent, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, PartyEvent,
+  CorrespondenceEvent, InteractionEvent, InteractionRecorded, isCorrespondenceEvent, isInteractionEvent, isPartyEvent, LedgerEvent, PartyEvent,
 } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { Projection, ProjectionContext } from '../projection';
 import { COLLECTIONS, TimelineEntry } from '../views';
 import { fieldsOf } from './fields-of';
 import { eraseTimelineEntry } from './erasure';
-import { refCollection, refsSealedBy, trackRecord } from './record-refs';
+import { refCollection, refKey, refsSealedBy, SealedRecord, trackRecord } from './record-refs';
+import { Condition } from '../read-store.port';
 
 const T = COLLECTIONS.timeline;
-/** The timeline's own records of interactions and correspondence (it reads no other projection's documents). */
+/**
+ * The timeline's own records (it reads no other projection's documents): of correspondence, and of who an
+ * interaction with more than one party is about. An interaction's facts are on its entries.
+ */
 const REFS = 'timeline_refs';
 const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
 
@@ -51,38 +55,62 @@ function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionCont
   putEntry(ctx, entryOf(base(env, partyId, partyId, 'profile'), { title, details }) satisfies Omit<TimelineEntry, 'audience'>);
 }
 
-async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-  if (event.type === 'InteractionRecorded') {
-    await trackRecord(event, env, ctx, REFS);
-    const d = event.data;
-    for (const partyId of d.partyIds) {
-      putEntry(ctx, entryOf(base(env, partyId, d.interactionId, 'interaction'), {
-        occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
-        department: d.department, topics: [...d.topics], title: `${d.channel} (${d.direction})`, summary: d.summary,
-        confidentiality: d.confidentiality, details: { outcome: d.outcome, satisfaction: d.satisfaction, staffId: d.staffId },
-      }) satisfies Omit<TimelineEntry, 'audience'>);
-    }
-    return;
+/** One party's entries about one record (the original, amendments, links, …). */
+const aboutRecord = (partyId: string, refId: string): Condition[] => [{ field: 'partyId', op: 'eq', value: partyId }, { field: 'refId', op: 'eq', value: refId }];
+
+function recordedEntries(event: InteractionRecorded, env: RecordedEvent, ctx: ProjectionContext): void {
+  const d = event.data;
+  // Its text is sealed with the first party's key: the erasure of that party finds the other parties' entries through this.
+  if (d.partyIds.length > 1) {
+    ctx.put(REFS, { id: refKey('interaction', d.interactionId), kind: 'interaction', refId: d.interactionId, partyIds: [...d.partyIds], firstPartyId: d.partyIds[0] } satisfies SealedRecord);
   }
-  const interaction = await trackRecord(event, env, ctx, REFS);
-  if (!interaction) return;
+  for (const partyId of d.partyIds) {
+    putEntry(ctx, entryOf(base(env, partyId, d.interactionId, 'interaction'), {
+      occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
+      department: d.department, topics: [...d.topics], title: `${d.channel} (${d.direction})`, summary: d.summary,
+      confidentiality: d.confidentiality, details: { outcome: d.outcome, satisfaction: d.satisfaction, staffId: d.staffId },
+    }) satisfies Omit<TimelineEntry, 'audience'>);
+  }
+}
+
+/** The interaction's facts after the event, from the entry of its recording (which shows the facts as they are). */
+function factsAfter(original: TimelineEntry, event: Exclude<InteractionEvent, InteractionRecorded>) {
+  const facts = {
+    occurredAt: original.occurredAt, department: original.department as string, topics: original.topics, summary: original.summary,
+    confidentiality: original.confidentiality, amended: original.amended === true,
+  };
+  if (event.type === 'InteractionAmended') {
+    const { occurredAt, department, topics, summary } = event.data.changes;
+    if (occurredAt !== undefined) facts.occurredAt = occurredAt;
+    if (department !== undefined) facts.department = department;
+    if (topics !== undefined) facts.topics = topics as string[];
+    if (summary !== undefined) facts.summary = summary;
+    facts.amended = true;
+  }
+  if (event.type === 'InteractionConfidentialitySet') facts.confidentiality = event.data.level;
+  return facts;
+}
+
+async function interactionEntries(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  if (event.type === 'InteractionRecorded') return recordedEntries(event, env, ctx);
+  const refId = event.data.interactionId;
   for (const partyId of event.data.partyIds) {
-    const original = await ctx.get<TimelineEntry>(T, entryId(partyId, interaction.recordedEventId as string));
-    if (original) {
-      // The original entry shows the current facts and says it was amended; the amendment has its own entry.
-      Object.assign(original, {
-        occurredAt: interaction.occurredAt, topics: [...(interaction.topics ?? [])], summary: interaction.summary, amended: interaction.amended === true,
-      });
-      putEntry(ctx, original);
-    }
+    const entries = await ctx.find<TimelineEntry>(T, aboutRecord(partyId, refId));
+    const original = entries.find((e) => e.type === 'InteractionRecorded');
+    if (!original) continue;
+    const facts = factsAfter(original, event);
+    const rights = { department: facts.department, confidentiality: facts.confidentiality };
+    // The original entry shows the current facts and says it was amended; the amendment has its own entry.
+    Object.assign(original, { occurredAt: facts.occurredAt, topics: [...facts.topics], summary: facts.summary, amended: facts.amended }, rights);
+    putEntry(ctx, original);
     const details: Record<string, unknown> = event.type === 'InteractionAmended'
       ? { reason: event.data.reason, changes: event.data.changes, previous: event.data.previous }
       : event.type === 'InteractionLinkedToCorrespondence' ? { correspondenceId: event.data.correspondenceId } : { level: event.data.level };
-    putEntry(ctx, entryOf(base(env, partyId, interaction.refId, 'interaction'), {
-      channel: interaction.channel, department: interaction.department,
-      topics: [...(interaction.topics ?? [])], confidentiality: interaction.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
+    putEntry(ctx, entryOf(base(env, partyId, refId, 'interaction'), {
+      channel: original.channel, department: facts.department,
+      topics: [...facts.topics], confidentiality: facts.confidentiality, title: event.type.replace('Interaction', 'Interaction '), details,
     }) satisfies Omit<TimelineEntry, 'audience'>);
-    await followCurrentRights(ctx, partyId, interaction.refId, { department: interaction.department, confidentiality: interaction.confidentiality });
+    for (const entry of entries) if (entry !== original) followRights(ctx, entry, rights);
   }
 }
 
@@ -90,11 +118,17 @@ async function interactionEntries(event: InteractionEvent, env: RecordedEvent, c
  * Every entry about a record (the original, amendments carrying earlier text, links) is readable by whoever
  * may read the record now: when it is restricted or moved to another department, its old entries follow.
  */
+function followRights(ctx: ProjectionContext, entry: TimelineEntry, rights: { department: string; confidentiality: string }): void {
+  if (entry.department === rights.department && entry.confidentiality === rights.confidentiality) return;
+  putEntry(ctx, Object.assign(fieldsOf(entry), rights));
+}
+
+/**
+ * Every entry about a record (the original, amendments carrying earlier text, links) is readable by whoever
+ * may read the record now: when it is restricted or moved to another department, its old entries follow.
+ */
 async function followCurrentRights(ctx: ProjectionContext, partyId: string, refId: string, rights: { department: string; confidentiality: string }): Promise<void> {
-  for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: partyId }, { field: 'refId', op: 'eq', value: refId }])) {
-    if (entry.department === rights.department && entry.confidentiality === rights.confidentiality) continue;
-    putEntry(ctx, Object.assign(fieldsOf(entry), { department: rights.department, confidentiality: rights.confidentiality }));
-  }
+  for (const entry of await ctx.find<TimelineEntry>(T, aboutRecord(partyId, refId))) followRights(ctx, entry, rights);
 }
 
 async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
@@ -110,21 +144,34 @@ async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEv
   }
 }
 
-/** Entries about the interactions and correspondence whose personal data was sealed with the erased party's key. */
+/**
+ * Entries about the interactions and correspondence whose personal data was sealed with the erased party's
+ * key (it is their first party): its records with other parties (from the timeline's records), and its
+ * interactions with no other party (recorded entries of its own without such a record).
+ */
 async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<void> {
-  for (const ref of await refsSealedBy(ctx, REFS, partyId)) {
+  const shared = await refsSealedBy<SealedRecord>(ctx, REFS, partyId);
+  const sealed = new Set(shared.map((r) => r.refId));
+  const own = await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: partyId }]);
+  for (const entry of own) {
+    if (entry.type !== 'InteractionRecorded' || sealed.has(entry.refId)) continue;
+    if (!(await ctx.get(REFS, refKey('interaction', entry.refId)))) sealed.add(entry.refId);
+  }
+  const erase = (entry: TimelineEntry) => {
+    eraseTimelineEntry(entry);
+    putEntry(ctx, entry);
+  };
+  for (const entry of own) if (sealed.has(entry.refId)) erase(entry);
+  for (const ref of shared) {
     for (const party of ref.partyIds) {
-      for (const entry of await ctx.find<TimelineEntry>(T, [{ field: 'partyId', op: 'eq', value: party }, { field: 'refId', op: 'eq', value: ref.refId }])) {
-        eraseTimelineEntry(entry);
-        putEntry(ctx, entry);
-      }
+      if (party !== partyId) for (const entry of await ctx.find<TimelineEntry>(T, aboutRecord(party, ref.refId))) erase(entry);
     }
   }
 }
 
-/** Cross-channel timeline: one entry per party per event, from its own records of interactions and correspondence. */
+/** Cross-channel timeline: one entry per party per event; follow-ups of an interaction update and follow its recording's entry. */
 export const timelineProjection: Projection = {
-  name: 'timeline.v3',
+  name: 'timeline.v4',
   // A page walks one party's entries newest first; the reader's scope (audience, confidentiality, kind) is
   // checked on the index entry, so only the entries on the page are read from the table.
   collections: [{ name: T, indexes: [{ name: 'party_scope', fields: ['partyId', 'occurredAt', 'id', 'audience', 'confidentiality', 'kind'], replaces: ['party_occurred'] }] }, refCollection(REFS)],
