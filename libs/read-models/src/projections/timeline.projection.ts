@@ -15,19 +15,20 @@ const T = COLLECTIONS.timeline;
  * interaction with more than one party is about. An interaction's facts are on its entries.
  */
 const REFS = 'timeline_refs';
-const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
+export const entryId = (partyId: string, eventId: string) => `${partyId}:${eventId}`;
 
 /** Who may see an entry by department: its department, or everyone who may see the party ('*', profile changes). */
 export const EVERY_DEPARTMENT = '*';
 
-function putEntry(ctx: ProjectionContext, entry: Omit<TimelineEntry, 'audience'>): void {
+/** Puts an entry with its audience (exported, like the helpers below, for timeline-v3.spec-kit.ts). */
+export function putEntry(ctx: ProjectionContext, entry: Omit<TimelineEntry, 'audience'>): void {
   ctx.put(T, Object.assign(fieldsOf(entry), { audience: entry.department ?? EVERY_DEPARTMENT }) as TimelineEntry);
 }
 
 /** `{ ...base, ...fields }` without object spread (see fields-of.ts): `base` is a fresh object of this entry's own. */
-const entryOf = <B extends object, F extends object>(base: B, fields: F): B & F => Object.assign(base, fields);
+export const entryOf = <B extends object, F extends object>(base: B, fields: F): B & F => Object.assign(base, fields);
 
-function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
+export function base(env: RecordedEvent, partyId: string, refId: string, kind: TimelineEntry['kind']) {
   return {
     id: entryId(partyId, env.id), partyId, eventId: env.id, position: env.position, streamId: env.streamId, refId, kind, type: env.type,
     occurredAt: env.occurredAt, recordedAt: env.recordedAt, actor: env.actor, topics: [] as string[], confidentiality: 'normal',
@@ -43,7 +44,7 @@ const PROFILE_TITLES: Record<PartyEvent['type'], string> = {
   PartyAccessGranted: 'Access granted to another department (break glass)', PartyAccessRevoked: 'Access grant revoked',
 };
 
-function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): void {
+export function profileEntry(event: PartyEvent, env: RecordedEvent, ctx: ProjectionContext): void {
   const partyId = event.data.partyId;
   const details: Record<string, unknown> = {};
   if (event.type === 'ContactPointAdded') details.kind = event.data.kind;
@@ -64,6 +65,12 @@ function recordedEntries(event: InteractionRecorded, env: RecordedEvent, ctx: Pr
   if (d.partyIds.length > 1) {
     ctx.put(REFS, { id: refKey('interaction', d.interactionId), kind: 'interaction', refId: d.interactionId, partyIds: [...d.partyIds], firstPartyId: d.partyIds[0] } satisfies SealedRecord);
   }
+  putRecordingEntries(event, env, ctx);
+}
+
+/** The entry of each party an interaction's recording is about (the same in timeline.v3). */
+export function putRecordingEntries(event: InteractionRecorded, env: RecordedEvent, ctx: ProjectionContext): void {
+  const d = event.data;
   for (const partyId of d.partyIds) {
     putEntry(ctx, entryOf(base(env, partyId, d.interactionId, 'interaction'), {
       occurredAt: d.occurredAt, channel: d.channel, direction: d.direction,
@@ -127,7 +134,7 @@ function followRights(ctx: ProjectionContext, entry: TimelineEntry, rights: { de
  * Every entry about a record (the original, amendments carrying earlier text, links) is readable by whoever
  * may read the record now: when it is restricted or moved to another department, its old entries follow.
  */
-async function followCurrentRights(ctx: ProjectionContext, partyId: string, refId: string, rights: { department: string; confidentiality: string }): Promise<void> {
+export async function followCurrentRights(ctx: ProjectionContext, partyId: string, refId: string, rights: { department: string; confidentiality: string }): Promise<void> {
   for (const entry of await ctx.find<TimelineEntry>(T, aboutRecord(partyId, refId))) followRights(ctx, entry, rights);
 }
 
