@@ -22,15 +22,17 @@ const ROUTER_OPTIONS = { caseSensitive: false, ignoreTrailingSlash: true };
  * so `app.getHttpServer()` serves supertest as it is and `app.listen()` only binds the port.
  */
 export async function createApp(config: AppConfig, options: LedgerOptions = { runProjector: true }): Promise<NestFastifyApplication> {
-  // Security headers by kind of response (ADR 0018): the JSON API's, the console's page and files, the Swagger UI's
-  // (its page needs its own scripts and inline styles). Browsers are told to upgrade insecure requests only behind
+  // Security headers by kind of response (ADR 0018): the JSON API's, the console's page and files, the Swagger UI's.
+  // Browsers are told to upgrade insecure requests only behind
   // TLS: on plain HTTP that would send the console's scripts to https. The console's OIDC sign-in fetches the
   // issuer's discovery document and token endpoint from the browser.
   const issuer = config.console.oidc ? [new URL(config.console.oidc.issuer).origin] : [];
+  const upgradeInsecureRequests = config.behindTls ? [] : null;
   const headers = {
     api: apiHeaders(),
-    console: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.behindTls ? [] : null, connectSrc: ["'self'", ...issuer] } } }),
-    docs: helmetHeaders({ contentSecurityPolicy: false }),
+    console: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests, connectSrc: ["'self'", ...issuer] } } }),
+    // The Swagger UI loads its own scripts and styles from /docs and sets inline styles: helmet's default policy allows that.
+    docs: helmetHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests } } }),
   };
   const adapter = new FastifyAdapter({
     routerOptions: ROUTER_OPTIONS, bodyLimit: config.bodyLimitBytes, genReqId: requestId, requestIdHeader: false,

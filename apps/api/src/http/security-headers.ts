@@ -23,8 +23,8 @@ export function helmetHeaders(options?: Readonly<HelmetOptions>): HeaderSet {
 
 /**
  * The header sets by kind of response: `api` for the JSON API (every response but the two below, problem
- * answers included), `console` for the staff console's page and files, `docs` for the Swagger UI page (it
- * needs its scripts and styles, so no CSP there).
+ * answers included), `console` for the staff console's page and files, `docs` for the Swagger UI's page and
+ * files (helmet's default policy: its scripts and styles come from the origin).
  */
 export interface SecurityHeaderSets {
   readonly api: HeaderSet;
