@@ -1,15 +1,13 @@
-import { closeEachPageCheckingErrors, ConsoleEnv, ConsolePage, describeInBrowser } from './support/console-env';
+import { ConsoleEnv, ConsolePage, describeInBrowser, pagePerTest } from './support/console-env';
 
 /** Signing in and out of the console in a real Chromium against a real `civic-ledger serve`. */
 describeInBrowser('console: sign in, sign out, expiry, language', () => {
   const env = new ConsoleEnv();
+  const current = pagePerTest(env);
   let page: ConsolePage;
-  beforeAll(() => env.start());
-  afterAll(() => env.stop());
-  beforeEach(async () => {
-    page = await env.page();
+  beforeEach(() => {
+    page = current();
   });
-  closeEachPageCheckingErrors(() => page);
 
   it('signs in with a token from `civic-ledger token` and lands on search, accessible both before and after', async () => {
     await page.open('/');

@@ -99,6 +99,21 @@ export class ConsoleEnv {
   }
 }
 
+/**
+ * A suite on `env` (started before its tests, stopped after) with a fresh page for each test, closed after it
+ * and failing it on any browser error it did not expect. Returns the current test's page.
+ */
+export function pagePerTest(env: ConsoleEnv): () => ConsolePage {
+  let page: ConsolePage;
+  beforeAll(() => env.start());
+  afterAll(() => env.stop());
+  beforeEach(async () => {
+    page = await env.page();
+  });
+  closeEachPageCheckingErrors(() => page);
+  return () => page;
+}
+
 /** After each test: closes the test's page and fails the test on any browser error it did not expect. */
 export function closeEachPageCheckingErrors(current: () => ConsolePage): void {
   afterEach(async () => {
