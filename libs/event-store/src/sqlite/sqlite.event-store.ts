@@ -35,9 +35,9 @@ const DEFAULT_POLL_MS = 20;
 const GROUPS_HERE_AFTER_IDLE_FLIGHT = 32;
 
 /**
- * A lone append goes to the writer thread when, since the previous group, the event loop spent at least this
- * share of its time on work other than this store's own commits (serving requests, say): the commit's wait
- * would take the loop from that work. A writer that only waits for its own appends stays far below it.
+ * The loop counts as busy elsewhere before a group when, since the previous group, it spent at least this share
+ * of its time on work other than this store's own commits (serving requests, say): a commit's wait would take
+ * the loop from that work. A writer that only waits for its own appends stays far below it.
  */
 const BUSY_ELSEWHERE = 0.5;
 

@@ -83,7 +83,7 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
         eraseOpenCorrespondence(view, ids);
         ctx.put(P, view);
       }
-      await trackRecord(event, env, ctx, REFS);
+      await trackRecord(event, ctx, REFS);
       return;
     }
     default:
@@ -111,7 +111,7 @@ async function projectInteraction(event: InteractionEvent, env: RecordedEvent, c
 
 async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const id = event.data.correspondenceId;
-  const current = await trackRecord(event, env, ctx, REFS);
+  const current = await trackRecord(event, ctx, REFS);
   if (!current) return;
   for (const partyId of event.data.partyIds) {
     await update(ctx, partyId, env, (view) => {

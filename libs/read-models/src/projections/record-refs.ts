@@ -1,5 +1,4 @@
 import { ERASED, isCorrespondenceEvent, LedgerEvent } from '@civic-ledger/domain';
-import { RecordedEvent } from '@civic-ledger/event-store';
 import { CollectionSpec, ProjectionContext } from '../projection';
 
 /**
@@ -44,7 +43,7 @@ export const STEP_STATUS: Record<string, string> = {
   CorrespondenceAcknowledged: 'acknowledged', CorrespondenceAssigned: 'assigned', CorrespondenceResponded: 'responded', CorrespondenceClosed: 'closed',
 };
 
-async function trackCorrespondence(event: LedgerEvent, _env: RecordedEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
+async function trackCorrespondence(event: LedgerEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
   if (!isCorrespondenceEvent(event)) return null;
   if (event.type === 'CorrespondenceReceived') {
     const d = event.data;
@@ -82,7 +81,7 @@ export function refsSealedBy<R extends SealedRecord = RecordRef>(ctx: Projection
  * record as it is after the event (null for other events). An erasure erases the sealed text (of records
  * of interactions too, which older versions kept with their summary).
  */
-export async function trackRecord(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
+export async function trackRecord(event: LedgerEvent, ctx: ProjectionContext, collection: string): Promise<RecordRef | null> {
   if (event.type === 'PartyErased') {
     for (const ref of await refsSealedBy<SealedRecord & { summary?: unknown; subject?: unknown }>(ctx, collection, event.data.partyId)) {
       if (typeof ref.summary === 'string') ref.summary = ERASED;
@@ -91,5 +90,5 @@ export async function trackRecord(event: LedgerEvent, env: RecordedEvent, ctx: P
     }
     return null;
   }
-  return trackCorrespondence(event, env, ctx, collection);
+  return trackCorrespondence(event, ctx, collection);
 }

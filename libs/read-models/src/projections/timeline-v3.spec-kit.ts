@@ -111,6 +111,6 @@ export const timelineV3Reference: Projection = {
     if (!isPartyEvent(event) || event.type !== 'PartyErased') return timelineProjection.project(event, env, ctx);
     profileEntry(event, env, ctx);
     await eraseEntries(event.data.partyId, ctx);
-    await trackRecord(event, env, ctx, REFS);
+    await trackRecord(event, ctx, REFS);
   },
 };

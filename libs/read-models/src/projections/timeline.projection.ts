@@ -139,7 +139,7 @@ export async function followCurrentRights(ctx: ProjectionContext, partyId: strin
 }
 
 async function correspondenceEntries(event: CorrespondenceEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
-  const doc = await trackRecord(event, env, ctx, REFS);
+  const doc = await trackRecord(event, ctx, REFS);
   if (!doc) return;
   const step = event.type.replace('Correspondence', '').toLowerCase();
   for (const partyId of event.data.partyIds) {
@@ -189,7 +189,7 @@ export const timelineProjection: Projection = {
     profileEntry(event, env, ctx);
     if (event.type === 'PartyErased') {
       await eraseEntries(event.data.partyId, ctx);
-      await trackRecord(event, env, ctx, REFS);
+      await trackRecord(event, ctx, REFS);
     }
   },
 };
