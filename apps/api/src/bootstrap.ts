@@ -9,8 +9,7 @@ import { API_CONTROLLERS, AppModule, LOG_DESTINATION } from './app.module';
 import { registerJsonBody } from './http/json-body';
 import { registerMethodNotAllowed } from './http/method-not-allowed';
 import { LineSink, registerRequestLog } from './http/request-log';
-import { PROBLEM_JSON } from './http/problem-details';
-import { toProblem } from './http/problem-details.filter';
+import { sendProblem, toProblem } from './http/problem-details.filter';
 import { apiHeaders, helmetHeaders, registerSecurityHeaders } from './http/security-headers';
 import { createApiDocument } from './openapi/api-document';
 
@@ -37,10 +36,7 @@ export async function createApp(config: AppConfig, options: LedgerOptions = { ru
   const adapter = new FastifyAdapter({
     routerOptions: ROUTER_OPTIONS, bodyLimit: config.bodyLimitBytes, genReqId: requestId, requestIdHeader: false,
     // A URL Fastify cannot decode is answered before any hook runs: as a problem, with the API's headers.
-    frameworkErrors: (error: Error, _req: FastifyRequest, reply: FastifyReply) => {
-      const body = toProblem(error);
-      void reply.headers(headers.api).status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
-    },
+    frameworkErrors: (error: Error, _req: FastifyRequest, reply: FastifyReply) => sendProblem(reply.headers(headers.api), toProblem(error)),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));

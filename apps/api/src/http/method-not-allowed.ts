@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
-import { toProblem } from './problem-details.filter';
-import { PROBLEM_JSON } from './problem-details';
+import { sendProblem, toProblem } from './problem-details.filter';
 import { pathOf } from './request-path';
 
 interface Resource {
@@ -42,6 +41,6 @@ export function registerMethodNotAllowed(fastify: FastifyInstance, paths: Record
     }
     const body = toProblem(new ApiError('METHOD.NOT_ALLOWED', `${req.method} is not supported here; this resource allows ${resource.allow.join(', ')}.`));
     body.instance = path;
-    reply.status(405).type(PROBLEM_JSON).send(JSON.stringify(body));
+    sendProblem(reply, body);
   });
 }

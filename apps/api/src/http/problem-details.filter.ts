@@ -71,6 +71,11 @@ export function toProblem(error: unknown): ProblemDetails {
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged. Try again later.');
 }
 
+/** Answers with the problem as application/problem+json, its status the problem's. */
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
+  void reply.status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -88,6 +93,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (reply.sent || reply.raw.headersSent) return;
     if (body.status === 503) reply.header('Retry-After', '1');
     if (body.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="civic-ledger"');
-    reply.status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
+    sendProblem(reply, body);
   }
 }
