@@ -9,7 +9,7 @@ import {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   StreamMetadata, SubscribeAllOptions, Subscription,
 } from '../event-store.port';
-import { AppendOutcome, AppendWriter, PreparedEvent, prepareEvent, refusalError } from './append-writer';
+import { AppendOutcome, AppendWriter, packBatch, PreparedEvent, prepareEvent, refusalError } from './append-writer';
 import type { WriterReply, WriterRequest } from './append-writer.thread';
 import { PollingSubscription } from './polling-subscription';
 import { openEventDatabase } from './sqlite.schema';
@@ -211,9 +211,8 @@ export class SqliteEventStore implements EventStore {
       this.stats.onWriterThread += 1;
       this.thread.ref();
       this.loopAtHandOver = performance.eventLoopUtilization();
-      // Only the requests cross (their callbacks stay here).
-      const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
-      this.thread.postMessage({ kind: 'write', batch: requests, recordedAt } satisfies WriterRequest);
+      // Only the requests cross (their callbacks stay here), packed as one array of strings.
+      this.thread.postMessage({ kind: 'write', packed: packBatch(batch), recordedAt } satisfies WriterRequest);
       return;
     }
     let outcomes: AppendOutcome[];
