@@ -1,7 +1,7 @@
 import { InteractionEvent, PartyEvent } from '@civic-ledger/domain';
 import { contactCells } from '../contact-cells';
 import { COLLECTIONS, ContactCell, PartyView } from '../views';
-import { CONTACTS } from './party-view.contacts';
+import { PLACES } from './party-view.contacts';
 import { given, interactionRecorded, project, SpecLedger } from './projection.spec-kit';
 
 const P = COLLECTIONS.parties;
@@ -83,6 +83,19 @@ describe('party view contact cells (department × confidentiality)', () => {
         contactCells: [
           { department: 'housing', confidentiality: 'normal', counts: { phone: 1, sms: 1 }, last: last(5, 'i-3', 'sms') },
           { department: 'waste', confidentiality: 'normal', counts: { phone: 2 }, last: last(9, 'i-2') },
+        ],
+      });
+    });
+
+    it('is the one with the greatest interaction id among those left at the same time', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      for (const id of ['i-2', 'i-3', 'i-1', 'i-4']) ledger.add(interactionRecorded(id, ['p-1'], { occurredAt: day(3) }));
+      ledger.add(classified('i-4', ['p-1'], 'sensitive'));
+      await given(...ledger.events).thenDocument(P, 'p-1', {
+        contactCells: [
+          { department: 'housing', confidentiality: 'normal', counts: { phone: 3 }, last: last(3, 'i-3') },
+          { department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(3, 'i-4') },
         ],
       });
     });
@@ -169,10 +182,11 @@ describe('party view contact cells (department × confidentiality)', () => {
       },
       { id: 'p-2', contactCells: [{ department: 'housing', confidentiality: 'restricted', counts: { phone: 1 }, last: last(3, 'i-1') }] },
     ]);
-    await events.thenDocuments(CONTACTS, [
-      { id: 'p-1:i-1', partyId: 'p-1', interactionId: 'i-1', channel: 'phone', department: 'housing', confidentiality: 'restricted', occurredAt: day(3) },
-      { id: 'p-1:i-2', partyId: 'p-1', interactionId: 'i-2', channel: 'phone', department: 'housing', confidentiality: 'sensitive', occurredAt: day(4) },
-      { id: 'p-2:i-1', partyId: 'p-2', interactionId: 'i-1', channel: 'phone', department: 'housing', confidentiality: 'restricted', occurredAt: day(3) },
+    // Where each contact counts (party, department and level in its cell key), when, on which channel: no text.
+    await events.thenDocuments(PLACES, [
+      { id: 'p-1:i-1', cell: '["p-1","housing","restricted"]', at: day(3), channel: 'phone' },
+      { id: 'p-1:i-2', cell: '["p-1","housing","sensitive"]', at: day(4), channel: 'phone' },
+      { id: 'p-2:i-1', cell: '["p-2","housing","restricted"]', at: day(3), channel: 'phone' },
     ]);
   });
 });

@@ -7,14 +7,15 @@ import { AccessGrantView, COLLECTIONS, PartyView } from '../views';
 import { addDepartment, applyPartyEvent, newPartyView } from './party-view.profile';
 import { eraseOpenCorrespondence } from './erasure';
 import { refCollection, refsSealedBy, trackRecord } from './record-refs';
-import { contactsCollection, countContact, movedContact, moveContact } from './party-view.contacts';
+import { countContact, movedContact, moveContact, placesCollection } from './party-view.contacts';
 
 const P = COLLECTIONS.parties;
 /** The party view's own records of correspondence (it reads no other projection's documents). */
 const REFS = 'party_view_refs';
 const G = COLLECTIONS.accessGrants;
 
-async function update(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void | Promise<void>): Promise<void> {
+/** Reads a party's view, changes it and puts it back (its revision when the event is on the party's own stream); no view, no change. */
+export async function updateView(ctx: ProjectionContext, partyId: string, env: RecordedEvent, change: (view: PartyView) => void | Promise<void>): Promise<void> {
   const view = await ctx.get<PartyView>(P, partyId);
   if (!view) return;
   await change(view);
@@ -52,25 +53,25 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
     return;
   }
   const partyId = event.data.partyId;
-  await update(ctx, partyId, env, (view) => applyPartyEvent(view, event, env));
+  await updateView(ctx, partyId, env, (view) => applyPartyEvent(view, event, env));
   // The other side of links sees them too.
   switch (event.type) {
     case 'RelationshipLinked':
-      return update(ctx, event.data.toPartyId, env, (other) => {
+      return updateView(ctx, event.data.toPartyId, env, (other) => {
         other.relationships.push({ id: event.data.relationshipId, kind: event.data.kind, partyId, direction: 'incoming', since: env.occurredAt });
         if (!other.linkedPartyIds.includes(partyId)) other.linkedPartyIds.push(partyId);
       });
     case 'RelationshipUnlinked':
-      return update(ctx, event.data.toPartyId, env, (other) => {
+      return updateView(ctx, event.data.toPartyId, env, (other) => {
         other.relationships = other.relationships.filter((r) => r.id !== event.data.relationshipId);
       });
     case 'PartyMerged':
-      return update(ctx, event.data.survivorPartyId, env, (survivor) => {
+      return updateView(ctx, event.data.survivorPartyId, env, (survivor) => {
         if (!survivor.mergedFrom.includes(partyId)) survivor.mergedFrom.push(partyId);
         if (!survivor.linkedPartyIds.includes(partyId)) survivor.linkedPartyIds.push(partyId);
       });
     case 'PartyUnmerged':
-      return update(ctx, event.data.survivorPartyId, env, (survivor) => {
+      return updateView(ctx, event.data.survivorPartyId, env, (survivor) => {
         survivor.mergedFrom = survivor.mergedFrom.filter((id) => id !== partyId);
       });
     case 'PartyErased': {
@@ -94,7 +95,7 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
 async function projectInteraction(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   if (event.type === 'InteractionRecorded') {
     for (const partyId of event.data.partyIds) {
-      await update(ctx, partyId, env, (view) => {
+      await updateView(ctx, partyId, env, (view) => {
         // Only recording a contact counts as dealing with the party; amending (e.g. the department) widens nothing.
         addDepartment(view, event.data.department);
         countContact(ctx, view, event);
@@ -105,7 +106,7 @@ async function projectInteraction(event: InteractionEvent, env: RecordedEvent, c
   // Amended into another department or time, or reclassified: the contact moves between cells.
   for (const partyId of event.data.partyIds) {
     const moved = await movedContact(ctx, partyId, event);
-    if (moved) await update(ctx, partyId, env, (view) => moveContact(ctx, view, moved.contact, moved.to));
+    if (moved) await updateView(ctx, partyId, env, (view) => moveContact(ctx, view, moved));
   }
 }
 
@@ -114,7 +115,7 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
   const current = await trackRecord(event, ctx, REFS);
   if (!current) return;
   for (const partyId of event.data.partyIds) {
-    await update(ctx, partyId, env, (view) => {
+    await updateView(ctx, partyId, env, (view) => {
       // Receiving counts as dealing with the party; assigning or moving the item later widens nothing.
       if (event.type === 'CorrespondenceReceived') addDepartment(view, current.department);
       const others = view.openCorrespondence.filter((c) => c.id !== id);
@@ -131,10 +132,10 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
  * department × confidentiality level, see party-view.contacts.ts).
  */
 export const partyViewProjection: Projection = {
-  name: 'party-view.v4',
+  name: 'party-view.v5',
   collections: [
     refCollection(REFS),
-    contactsCollection,
+    placesCollection,
     { name: P, indexes: [{ name: 'sort_name', fields: ['sortName'] }] },
     { name: G, indexes: [{ name: 'grant_party', fields: ['partyId'] }, { name: 'grant_department', fields: ['department', 'grantedAt'] }] },
   ],

@@ -1,0 +1,135 @@
+/**
+ * The party view as `party-view.v4` projected it (a record of each party's part in each interaction:
+ * party, interaction, channel, department, level and time, indexed by five fields), kept for specs only:
+ * `party-view.v5` must write the very same party documents (party-view-v5.equivalence.spec.ts).
+ */
+import { InteractionEvent, isInteractionEvent, LedgerEvent } from '@civic-ledger/domain';
+import { RecordedEvent } from '@civic-ledger/event-store';
+import { CollectionSpec, Projection, ProjectionContext } from '../projection';
+import { laterContact, sumContactCells } from '../contact-cells';
+import { ContactCell, LastContact, PartyView } from '../views';
+import { addDepartment } from './party-view.profile';
+// Profiles, relationships, merges, grants and correspondence are the same in v4 and v5: v4 differs only in
+// how it counts and moves contacts, so everything else goes to party-view.v5's code.
+import { partyViewProjection, updateView } from './party-view.projection';
+import { PLACES } from './party-view.contacts';
+
+const CONTACTS = 'party_view_contacts';
+
+const contactsCollection: CollectionSpec = {
+  name: CONTACTS,
+  indexes: [{ name: 'contact_cell', fields: ['partyId', 'department', 'confidentiality', 'occurredAt', 'interactionId'], whileLoading: true }],
+};
+
+interface ContactRecord {
+  readonly id: string;
+  partyId: string;
+  interactionId: string;
+  channel: string;
+  department: string;
+  confidentiality: string;
+  occurredAt: string;
+  [field: string]: unknown;
+}
+
+type Place = Pick<ContactRecord, 'department' | 'confidentiality' | 'occurredAt'>;
+
+const contactId = (partyId: string, interactionId: string) => `${partyId}:${interactionId}`;
+const lastOf = (c: ContactRecord): LastContact => ({ at: c.occurredAt, channel: c.channel, interactionId: c.interactionId });
+const total = (cell: ContactCell) => Object.values(cell.counts).reduce((a, b) => a + b, 0);
+
+function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell {
+  view.contactCells ??= [];
+  let cell = view.contactCells.find((c) => c.department === place.department && c.confidentiality === place.confidentiality);
+  if (!cell) {
+    cell = { department: place.department, confidentiality: place.confidentiality, counts: {}, last: null };
+    view.contactCells.push(cell);
+  }
+  return cell;
+}
+
+function add(cell: ContactCell, channel: string, n: 1 | -1): void {
+  const count = (cell.counts[channel] ?? 0) + n;
+  if (count > 0) cell.counts[channel] = count;
+  else delete cell.counts[channel];
+}
+
+function settle(view: PartyView): void {
+  const cells = (view.contactCells ?? []).filter((c) => total(c) > 0);
+  cells.sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.confidentiality < b.confidentiality ? -1 : a.confidentiality > b.confidentiality ? 1 : 0));
+  view.contactCells = cells;
+  Object.assign(view, sumContactCells(cells));
+}
+
+function countContact(ctx: ProjectionContext, view: PartyView, event: Extract<InteractionEvent, { type: 'InteractionRecorded' }>): void {
+  const d = event.data;
+  const contact: ContactRecord = {
+    id: contactId(view.id, d.interactionId), partyId: view.id, interactionId: d.interactionId, channel: d.channel,
+    department: d.department, confidentiality: d.confidentiality, occurredAt: d.occurredAt,
+  };
+  ctx.put(CONTACTS, contact);
+  const cell = cellOf(view, contact);
+  add(cell, contact.channel, 1);
+  cell.last = laterContact(cell.last, lastOf(contact));
+  settle(view);
+}
+
+async function movedContact(ctx: ProjectionContext, partyId: string, event: InteractionEvent): Promise<{ contact: ContactRecord; to: Place } | null> {
+  if (event.type !== 'InteractionAmended' && event.type !== 'InteractionConfidentialitySet') return null;
+  const contact = await ctx.get<ContactRecord>(CONTACTS, contactId(partyId, event.data.interactionId));
+  if (!contact) return null;
+  const to: Place = { department: contact.department, confidentiality: contact.confidentiality, occurredAt: contact.occurredAt };
+  if (event.type === 'InteractionAmended') {
+    if (event.data.changes.department !== undefined) to.department = event.data.changes.department;
+    if (event.data.changes.occurredAt !== undefined) to.occurredAt = event.data.changes.occurredAt;
+  } else {
+    to.confidentiality = event.data.level;
+  }
+  const same = to.department === contact.department && to.confidentiality === contact.confidentiality && to.occurredAt === contact.occurredAt;
+  return same ? null : { contact, to };
+}
+
+async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {
+  const latest = await ctx.first<ContactRecord>(CONTACTS, [
+    { field: 'partyId', op: 'eq', value: partyId }, { field: 'department', op: 'eq', value: cell.department },
+    { field: 'confidentiality', op: 'eq', value: cell.confidentiality },
+  ], [{ field: 'occurredAt', direction: 'desc' }, { field: 'interactionId', direction: 'desc' }]);
+  return latest && lastOf(latest);
+}
+
+async function moveContact(ctx: ProjectionContext, view: PartyView, contact: ContactRecord, to: Place): Promise<void> {
+  const from = cellOf(view, contact);
+  add(from, contact.channel, -1);
+  Object.assign(contact, to);
+  ctx.put(CONTACTS, contact);
+  const into = cellOf(view, contact);
+  add(into, contact.channel, 1);
+  if (from.last?.interactionId === contact.interactionId) from.last = await latestIn(ctx, view.id, from);
+  into.last = laterContact(into.last, lastOf(contact));
+  settle(view);
+}
+
+async function projectInteraction(event: InteractionEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  if (event.type === 'InteractionRecorded') {
+    for (const partyId of event.data.partyIds) {
+      await updateView(ctx, partyId, env, (view) => {
+        addDepartment(view, event.data.department);
+        countContact(ctx, view, event);
+      });
+    }
+    return;
+  }
+  for (const partyId of event.data.partyIds) {
+    const moved = await movedContact(ctx, partyId, event);
+    if (moved) await updateView(ctx, partyId, env, (view) => moveContact(ctx, view, moved.contact, moved.to));
+  }
+}
+
+export const partyViewV4Reference: Projection = {
+  name: 'party-view.v4',
+  collections: [...partyViewProjection.collections.filter((c) => c.name !== PLACES), contactsCollection],
+  async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+    if (isInteractionEvent(event)) return projectInteraction(event, env, ctx);
+    return partyViewProjection.project(event, env, ctx);
+  },
+};
