@@ -11,6 +11,9 @@ export interface SqliteReadStoreOptions {
   readonly bulkLoad?: boolean;
 }
 
+/** Pages of write-ahead log between automatic checkpoints (four of SQLite's 4,096-frame index segments). */
+export const WAL_AUTOCHECKPOINT_PAGES = 16_384;
+
 const byCollectionAndId = (a: { collection: string; id: string }, b: { collection: string; id: string }): number =>
   a.collection !== b.collection ? (a.collection < b.collection ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -27,6 +30,10 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma(options.bulkLoad ? 'journal_mode = OFF' : 'journal_mode = WAL');
     // Read models are rebuildable from the event store: NORMAL is durable enough and much faster.
     this.db.pragma(options.bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
+    // Checkpoint the write-ahead log every 16,384 pages (64 MB) instead of SQLite's 1,000: the projector's
+    // small commits rewrite the same index and document pages again and again, and each checkpoint copies
+    // them into the file and syncs it; a fifth less CPU per projected event (docs/benchmarks.md).
+    if (!options.bulkLoad) this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.db.pragma('busy_timeout = 10000');
     // Deleted and overwritten content is zeroed on disk, not left in free pages (erasure).
     this.db.pragma('secure_delete = ON');
