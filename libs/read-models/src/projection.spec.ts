@@ -39,4 +39,12 @@ describe('a projection batch\'s first document in an order', () => {
     expect(await batch.first('c', inCell('x'), LATEST)).toMatchObject({ id: 'a', at: 5 });
     expect(await batch.first('c', inCell('old'), LATEST)).toBeNull();
   });
+
+  it('nor by one whose write matches while the newer stored document does not', async () => {
+    const batch = new ProjectionBatch(await storeWith([{ id: 'a', cell: 'z', at: 5 }, { id: 'b', cell: 'x', at: 2 }], 20));
+    batch.at(11);
+    batch.put('c', { id: 'a', cell: 'x', at: 9 });
+    expect(await batch.first('c', inCell('x'), LATEST)).toMatchObject({ id: 'b', at: 2 });
+    expect(await batch.first('c', inCell('z'), LATEST)).toMatchObject({ id: 'a', at: 5 });
+  });
 });

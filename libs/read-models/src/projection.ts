@@ -41,6 +41,15 @@ export function asLedgerEvent(event: RecordedEvent): LedgerEvent {
   return { type: event.type, data: event.data } as LedgerEvent;
 }
 
+/** A write of this batch (`verified`: the stored document was looked at before it; blind writes are checked on first read). */
+interface Pending {
+  readonly collection: string;
+  readonly id: string;
+  readonly doc: Doc | null;
+  readonly position: number;
+  verified: boolean;
+}
+
 /**
  * Unit of work over a ReadStore for one batch of events. It knows the position of the last event
  * reflected in every document it touches, and ignores writes of an event to a document that already
@@ -48,8 +57,9 @@ export function asLedgerEvent(event: RecordedEvent): LedgerEvent {
  * even for read-modify-write projections such as counters.
  */
 export class ProjectionBatch implements ProjectionContext {
-  /** `verified`: the stored document was looked at before this write (blind writes are checked on first read). */
-  private readonly pending = new Map<string, { collection: string; id: string; doc: Doc | null; position: number; verified: boolean }>();
+  private readonly pending = new Map<string, Pending>();
+  /** The same changes by collection and id: `find` and `first` look at one collection's, not the whole batch's. */
+  private readonly pendingIn = new Map<string, Map<string, Pending>>();
   private readonly applied = new Map<string, number>();
   private position = 0;
   eventCount = 0;
@@ -74,6 +84,7 @@ export class ProjectionBatch implements ProjectionContext {
       this.applied.set(key, stored?.position ?? 0);
       if (stored && stored.position >= hit.position) {
         this.pending.delete(key);
+        this.pendingIn.get(collection)?.delete(id);
         return stored.doc;
       }
       hit.verified = true;
@@ -102,8 +113,8 @@ export class ProjectionBatch implements ProjectionContext {
 
   async find<T extends Doc>(collection: string, where: readonly Condition[]): Promise<T[]> {
     const ids = new Set((await this.storeCall(() => this.store.find<T>(collection, { where, orderBy: [{ field: 'id', direction: 'asc' }] }))).map((d) => d.id));
-    for (const change of this.pending.values()) {
-      if (change.collection === collection && change.doc && where.every((c) => matches(change.doc as Doc, c))) ids.add(change.id);
+    for (const change of this.pendingIn.get(collection)?.values() ?? []) {
+      if (change.doc && where.every((c) => matches(change.doc as Doc, c))) ids.add(change.id);
     }
     const found: T[] = [];
     for (const id of [...ids].sort()) {
@@ -122,20 +133,33 @@ export class ProjectionBatch implements ProjectionContext {
 
   async first<T extends Doc>(collection: string, where: readonly Condition[], orderBy: readonly SortKey[]): Promise<T | null> {
     const candidates: Doc[] = [];
-    // What this batch wrote is judged by its own version (a blind write of a redelivered event is checked by get).
-    for (const change of [...this.pending.values()]) {
-      if (change.collection !== collection) continue;
+    // What this batch wrote and matches, as get sees it (a blind write of a redelivered event gives way to the stored version).
+    // A write that does not match is left alone here: should the stored version be newer and match, the store's rows below bring it.
+    for (const change of [...(this.pendingIn.get(collection)?.values() ?? [])]) {
+      if (!change.doc || !where.every((c) => matches(change.doc as Doc, c))) continue;
       const doc = await this.get<T>(collection, change.id);
       if (doc && where.every((c) => matches(doc, c))) candidates.push(doc);
     }
-    // The first stored document this batch has not rewritten.
+    // The first stored document this batch has not rewritten (a blind write is checked by get when its stored version comes up).
     for (let limit = 4; ; limit *= 4) {
       const rows = await this.storeCall(() => this.store.find<T>(collection, { where, orderBy, limit }));
-      const kept = rows.find((d) => !this.pending.has(`${collection}\u0000${d.id}`));
+      const kept = await this.firstUnwritten(collection, rows);
       if (kept) candidates.push(kept);
       if (kept || rows.length < limit) break;
     }
     return (candidates.sort(sorter(orderBy))[0] as T | undefined) ?? null;
+  }
+
+  /** The first stored row this batch did not write, or whose stored version turns out newer than the batch's blind write. */
+  private async firstUnwritten<T extends Doc>(collection: string, rows: readonly T[]): Promise<T | null> {
+    for (const row of rows) {
+      const hit = this.pendingIn.get(collection)?.get(row.id);
+      if (!hit) return row;
+      if (hit.verified) continue;
+      await this.get(collection, row.id);
+      if (!this.pendingIn.get(collection)?.has(row.id)) return row;
+    }
+    return null;
   }
 
   remove(collection: string, id: string): void {
@@ -146,7 +170,11 @@ export class ProjectionBatch implements ProjectionContext {
     const key = `${collection}\u0000${id}`;
     const applied = this.applied.get(key);
     if (applied !== undefined && applied >= this.position) return;
-    this.pending.set(key, { collection, id, doc, position: this.position, verified: applied !== undefined || this.pending.get(key)?.verified === true });
+    const change: Pending = { collection, id, doc, position: this.position, verified: applied !== undefined || this.pending.get(key)?.verified === true };
+    this.pending.set(key, change);
+    let inCollection = this.pendingIn.get(collection);
+    if (!inCollection) this.pendingIn.set(collection, (inCollection = new Map()));
+    inCollection.set(id, change);
   }
 
   changes(): Change[] {

@@ -4,6 +4,7 @@ import { Change, Checkpoint, checkpointList, CollectionChecksum, Condition, Doc,
 type Scalar = string | number | boolean | null | undefined;
 
 function valueAt(doc: Doc, field: string): unknown {
+  if (!field.includes('.')) return doc[field];
   return field.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc);
 }
 
