@@ -180,8 +180,16 @@ async function eraseEntries(partyId: string, ctx: ProjectionContext): Promise<vo
 export const timelineProjection: Projection = {
   name: 'timeline.v4',
   // A page walks one party's entries newest first; the reader's scope (audience, confidentiality, kind) is
-  // checked on the index entry, so only the entries on the page are read from the table.
-  collections: [{ name: T, indexes: [{ name: 'party_scope', fields: ['partyId', 'occurredAt', 'id', 'audience', 'confidentiality', 'kind'], replaces: ['party_occurred'] }] }, refCollection(REFS)],
+  // checked on the index entry, so only the entries on the page are read from the table. A follow-up of an
+  // interaction finds the party's entries about it by `about_record`, also while a rebuild loads (without it each
+  // amendment, reclassification or link scanned the party's whole timeline live, and the whole table in a rebuild).
+  collections: [{
+    name: T,
+    indexes: [
+      { name: 'party_scope', fields: ['partyId', 'occurredAt', 'id', 'audience', 'confidentiality', 'kind'], replaces: ['party_occurred'] },
+      { name: 'about_record', fields: ['refId', 'partyId'], whileLoading: true },
+    ],
+  }, refCollection(REFS)],
   async project(event: LedgerEvent, env: RecordedEvent, ctx: ProjectionContext): Promise<void> {
     if (isInteractionEvent(event)) return interactionEntries(event, env, ctx);
     if (isCorrespondenceEvent(event)) return correspondenceEntries(event, env, ctx);
