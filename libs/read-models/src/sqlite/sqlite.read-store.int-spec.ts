@@ -63,7 +63,7 @@ describe('SqliteReadStore: the scoped timeline page', () => {
 
     const db = new Database(path, { readonly: true });
     const indexNames = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_timeline' AND sql IS NOT NULL").pluck().all() as string[]).sort();
-    expect(indexNames).toEqual(['rm_timeline__party_scope']);
+    expect(indexNames).toEqual(['rm_timeline__about_record', 'rm_timeline__party_scope']);
     const { sql, params } = compileQuery('rm_timeline', {
       where: [{ field: 'partyId', op: 'eq', value: 'p1' }, { field: 'confidentiality', op: 'in', value: scope.confidentiality }, { field: 'audience', op: 'in', value: ['housing', '*'] }, { field: 'kind', op: 'in', value: scope.kinds }],
       orderBy: [{ field: 'occurredAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit: 3,
