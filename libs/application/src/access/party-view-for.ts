@@ -10,6 +10,6 @@ import { inScope, ReadScope } from './access-policy';
 export function partyViewFor(scope: ReadScope, party: PartyView, cells: readonly ContactCell[]): PartyView {
   const { contactCells: _cells, ...shown } = party;
   const openCorrespondence = party.openCorrespondence.filter((c) => inScope(scope, { kind: 'correspondence', department: c.department }));
-  const seen = cells.filter((c) => inScope(scope, { kind: 'interaction', department: c.department, confidentiality: c.confidentiality }));
+  const seen = cells.filter((c) => inScope(scope, { kind: 'interaction', department: c[0], confidentiality: c[1] }));
   return { ...shown, openCorrespondence, ...sumContactCells(seen) };
 }

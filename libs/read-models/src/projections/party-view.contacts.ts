@@ -1,6 +1,6 @@
 import { InteractionEvent } from '@civic-ledger/domain';
 import { CollectionSpec, ProjectionContext } from '../projection';
-import { laterContact, sumContactCells } from '../contact-cells';
+import { cellLast, cellsOf, channelPlace, laterContact, sumContactCells } from '../contact-cells';
 import { ContactCell, LastContact, PartyView } from '../views';
 
 /**
@@ -32,28 +32,39 @@ type Place = Pick<ContactRecord, 'department' | 'confidentiality' | 'occurredAt'
 
 const contactId = (partyId: string, interactionId: string) => `${partyId}:${interactionId}`;
 const lastOf = (c: ContactRecord): LastContact => ({ at: c.occurredAt, channel: c.channel, interactionId: c.interactionId });
-const total = (cell: ContactCell) => Object.values(cell.counts).reduce((a, b) => a + b, 0);
+const total = (cell: ContactCell) => cell[2].reduce((a, b) => a + b, 0);
 
+/** The view's cell of a department and level (made, empty, when it has none); its cells as tuples from here on. */
 function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell {
-  view.contactCells ??= [];
-  let cell = view.contactCells.find((c) => c.department === place.department && c.confidentiality === place.confidentiality);
+  const cells = cellsOf(view);
+  view.contactCells = cells;
+  let cell = cells.find((c) => c[0] === place.department && c[1] === place.confidentiality);
   if (!cell) {
-    cell = { department: place.department, confidentiality: place.confidentiality, counts: {}, last: null };
-    view.contactCells.push(cell);
+    cell = [place.department, place.confidentiality, [], null, null, null];
+    cells.push(cell);
   }
   return cell;
 }
 
 function add(cell: ContactCell, channel: string, n: 1 | -1): void {
-  const count = (cell.counts[channel] ?? 0) + n;
-  if (count > 0) cell.counts[channel] = count;
-  else delete cell.counts[channel];
+  const counts = cell[2];
+  const place = channelPlace(channel);
+  while (counts.length <= place) counts.push(0);
+  counts[place] = Math.max(0, counts[place] + n);
+  // No trailing zeros: a cell's counts end at its last channel with contacts.
+  while (counts.length > 0 && counts[counts.length - 1] === 0) counts.pop();
+}
+
+function setLast(cell: ContactCell, last: LastContact | null): void {
+  cell[3] = last?.at ?? null;
+  cell[4] = last?.channel ?? null;
+  cell[5] = last?.interactionId ?? null;
 }
 
 /** Empty cells go, the rest in a fixed order; the stored totals are the sum of every cell. */
 function settle(view: PartyView): void {
-  const cells = (view.contactCells ?? []).filter((c) => total(c) > 0);
-  cells.sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.confidentiality < b.confidentiality ? -1 : a.confidentiality > b.confidentiality ? 1 : 0));
+  const cells = cellsOf(view).filter((c) => total(c) > 0);
+  cells.sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   view.contactCells = cells;
   Object.assign(view, sumContactCells(cells));
 }
@@ -68,7 +79,7 @@ export function countContact(ctx: ProjectionContext, view: PartyView, event: Ext
   ctx.put(CONTACTS, contact);
   const cell = cellOf(view, contact);
   add(cell, contact.channel, 1);
-  cell.last = laterContact(cell.last, lastOf(contact));
+  setLast(cell, laterContact(cellLast(cell), lastOf(contact)));
   settle(view);
 }
 
@@ -91,8 +102,8 @@ export async function movedContact(ctx: ProjectionContext, partyId: string, even
 /** The latest contact left in a cell, from the view's own records: one indexed read, only when the cell's last contact left it. */
 async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {
   const latest = await ctx.first<ContactRecord>(CONTACTS, [
-    { field: 'partyId', op: 'eq', value: partyId }, { field: 'department', op: 'eq', value: cell.department },
-    { field: 'confidentiality', op: 'eq', value: cell.confidentiality },
+    { field: 'partyId', op: 'eq', value: partyId }, { field: 'department', op: 'eq', value: cell[0] },
+    { field: 'confidentiality', op: 'eq', value: cell[1] },
   ], [{ field: 'occurredAt', direction: 'desc' }, { field: 'interactionId', direction: 'desc' }]);
   return latest && lastOf(latest);
 }
@@ -105,7 +116,7 @@ export async function moveContact(ctx: ProjectionContext, view: PartyView, conta
   ctx.put(CONTACTS, contact);
   const into = cellOf(view, contact);
   add(into, contact.channel, 1);
-  if (from.last?.interactionId === contact.interactionId) from.last = await latestIn(ctx, view.id, from);
-  into.last = laterContact(into.last, lastOf(contact));
+  if (from[5] === contact.interactionId) setLast(from, await latestIn(ctx, view.id, from));
+  setLast(into, laterContact(cellLast(into), lastOf(contact)));
   settle(view);
 }

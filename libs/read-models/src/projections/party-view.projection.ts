@@ -131,7 +131,7 @@ async function projectCorrespondence(event: CorrespondenceEvent, env: RecordedEv
  * department × confidentiality level, see party-view.contacts.ts).
  */
 export const partyViewProjection: Projection = {
-  name: 'party-view.v4',
+  name: 'party-view.v5',
   collections: [
     refCollection(REFS),
     contactsCollection,
