@@ -53,7 +53,7 @@ describe.each(readStoreVariants())('a projection never stalls on one event (%s)'
     await t.anonymous.get('/metrics').set('Authorization', 'Bearer not-the-metrics-token-at-all-0123456789').expect(401);
     const scraped = await t.anonymous.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(scraped.headers['content-type']).toMatch(/^text\/plain/);
-    expect(scraped.text).toMatch(/civic_ledger_projection_quarantined_events_total\{projection="party-view\.v4",event_type="PartyRegistered"\} 1/);
+    expect(scraped.text).toMatch(/civic_ledger_projection_quarantined_events_total\{projection="party-view\.v5",event_type="PartyRegistered"\} 1/);
     expect(scraped.text).toMatch(/civic_ledger_process_cpu_seconds_total/);
     await t.anonymous.get('/metrics').set('Authorization', await t.token('auditor')).expect(200);
   });

@@ -19,7 +19,10 @@ export function channelPlace(channel: string): number {
 }
 
 /** What a party view shows of its contacts: interactions per channel and the last contact. */
-export type ContactSummary = Pick<PartyView, 'interactionCounts' | 'lastContact'>;
+export interface ContactSummary {
+  interactionCounts: Record<string, number>;
+  lastContact: LastContact | null;
+}
 
 /** The later of two contacts by business time; on equal times the greater interaction id (deterministic). */
 export function laterContact(a: LastContact | null, b: LastContact | null): LastContact | null {

@@ -29,9 +29,13 @@ export interface PartyView {
   accessGrants?: { grantId: string; department: string; since: string }[];
   erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
-  /** Interactions per channel and the last contact, over every contact of this party (no reader's scope applied). */
-  interactionCounts: Record<string, number>;
-  lastContact: LastContact | null;
+  /**
+   * Interactions per channel and the last contact, as a reader's scope shows them: summed from the contact
+   * cells by the application (`partyViewFor`) for every answer. Never stored since `party-view.v5` (a
+   * `party-view.v4` document still holds the totals over every contact, which no answer shows).
+   */
+  interactionCounts?: Record<string, number>;
+  lastContact?: LastContact | null;
   /**
    * The same per department × confidentiality level, so that a reader's view sums the cells its scope
    * allows (never shown to readers: the application turns them into counts for the reader's scope).

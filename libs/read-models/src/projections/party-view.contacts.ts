@@ -1,6 +1,6 @@
 import { InteractionEvent } from '@civic-ledger/domain';
 import { CollectionSpec, ProjectionContext } from '../projection';
-import { cellLast, cellsOf, channelPlace, laterContact, sumContactCells } from '../contact-cells';
+import { cellLast, cellsOf, channelPlace, laterContact } from '../contact-cells';
 import { ContactCell, LastContact, PartyView } from '../views';
 
 /**
@@ -61,12 +61,13 @@ function setLast(cell: ContactCell, last: LastContact | null): void {
   cell[5] = last?.interactionId ?? null;
 }
 
-/** Empty cells go, the rest in a fixed order; the stored totals are the sum of every cell. */
+/** Empty cells go, the rest in a fixed order; totals over every cell are not stored (a `party-view.v4` document's go). */
 function settle(view: PartyView): void {
   const cells = cellsOf(view).filter((c) => total(c) > 0);
   cells.sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   view.contactCells = cells;
-  Object.assign(view, sumContactCells(cells));
+  if ('interactionCounts' in view) delete view.interactionCounts;
+  if ('lastContact' in view) delete view.lastContact;
 }
 
 /** A newly recorded contact of the party: one more in its cell. */
