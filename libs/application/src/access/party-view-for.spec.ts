@@ -7,7 +7,7 @@ const last = (at: string, interactionId: string, channel = 'phone') => ({ at, ch
 /** A stored party document (with `party-view.v4`'s totals when asked). */
 function partyDocument(cells: ContactCell[], withTotals: boolean): PartyView {
   return {
-    id: 'p-1', kind: 'person', name: { full: 'Ada Byron' }, sortName: 'ada byron', status: 'active', contactPoints: [{ id: 'cp-1', kind: 'email', value: 'ada@example.org' }],
+    id: 'p-1', kind: 'person', name: { full: 'Ada Byron' }, sortName: 'ada byron', status: 'active', contactPoints: [{ id: 'cp-1', kind: 'email', value: 'ada@example.org', verified: true, since: '2024-01-01T00:00:00.000Z' }],
     identifiers: [], relationships: [], consents: [], consentHistory: [], mergedInto: null, mergedFrom: [], linkedPartyIds: [], legalHolds: [],
     departments: ['housing', 'waste'], erasure: null,
     openCorrespondence: [
@@ -29,7 +29,7 @@ describe('partyViewFor', () => {
   const readers = [
     readScope({ sub: 'a', role: 'clerk', departments: ['housing'] }),
     readScope({ sub: 'b', role: 'supervisor', departments: ['housing'] }),
-    readScope({ sub: 'c', role: 'auditor' }),
+    readScope({ sub: 'c', role: 'auditor', departments: [] }),
     readScope({ sub: 'd', role: 'caseworker', departments: ['waste', 'housing'] }),
   ];
 
