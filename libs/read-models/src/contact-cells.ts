@@ -1,21 +1,19 @@
-import { CHANNELS } from '@civic-ledger/domain';
 import { COLLECTIONS, ContactCell, LastContact, LegacyContactCell, PartyView } from './views';
 import { ReadStore } from './read-store.port';
 
 /**
  * The channel of each place in a contact cell's counts (`party-view.v5`). The order is part of the stored
- * documents: a channel may only be added at the end (older cells then count 0 for it); moving or removing
- * one needs a new projection version. `contact-cells.spec.ts` pins it.
+ * documents, so this list is its own, not the domain's: a new channel of the domain is added here at the
+ * end (older cells then count 0 for it); moving or removing one needs a new projection version.
+ * `contact-cells.spec.ts` pins the list and checks that it counts every channel the domain accepts.
  */
-export const CELL_CHANNELS: readonly string[] = CHANNELS;
+export const CELL_CHANNELS: readonly string[] = Object.freeze(['phone', 'email', 'counter', 'web-form', 'letter', 'sms', 'chat', 'social', 'field-visit']);
 
 const CHANNEL_PLACE = new Map(CELL_CHANNELS.map((channel, i) => [channel, i]));
 
-/** Where a channel counts in a cell; throws for a channel the cells do not know (add it to CELL_CHANNELS). */
-export function channelPlace(channel: string): number {
-  const place = CHANNEL_PLACE.get(channel);
-  if (place === undefined) throw new Error(`Contact cells do not count the channel "${channel}": add it at the end of CELL_CHANNELS.`);
-  return place;
+/** Where a channel counts in a cell, or undefined for one the cells do not count (none the domain accepts). */
+export function channelPlace(channel: string): number | undefined {
+  return CHANNEL_PLACE.get(channel);
 }
 
 /** What a party view shows of its contacts: interactions per channel and the last contact. */
@@ -44,11 +42,15 @@ function laterCell(a: ContactCell, b: ContactCell): boolean {
   return (a[5] as string) > (b[5] as string);
 }
 
-/** A cell as a tuple from its named parts (a `party-view.v4` cell is one): the same counts and last contact. */
+/**
+ * A cell as a tuple from its named parts (a `party-view.v4` cell is one): the same counts and last contact.
+ * A count of a channel the cells do not count is left out (none the domain accepts; a read must not fail on it).
+ */
 export function toCell(cell: LegacyContactCell): ContactCell {
   const counts: number[] = [];
   for (const [channel, n] of Object.entries(cell.counts)) {
     const place = channelPlace(channel);
+    if (place === undefined || !(n > 0)) continue;
     while (counts.length <= place) counts.push(0);
     counts[place] = n;
   }
@@ -74,7 +76,7 @@ export function sumContactCells(cells: readonly ContactCell[]): ContactSummary {
     if (cell[3] !== null && (last === null || laterCell(cell, last))) last = cell;
   }
   const interactionCounts: Record<string, number> = {};
-  for (let i = 0; i < sums.length; i++) if (sums[i] > 0) interactionCounts[CELL_CHANNELS[i]] = sums[i];
+  for (let i = 0; i < sums.length && i < CELL_CHANNELS.length; i++) if (sums[i] > 0) interactionCounts[CELL_CHANNELS[i]] = sums[i];
   return { interactionCounts, lastContact: last && cellLast(last) };
 }
 

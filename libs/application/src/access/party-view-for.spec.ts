@@ -49,6 +49,17 @@ describe('partyViewFor', () => {
     }
   });
 
+  it('shows the document\'s own members only, and never sets the answer\'s prototype', () => {
+    const inherited = Object.create({ inherited: 'not shown' }) as Record<string, unknown>;
+    Object.assign(inherited, partyDocument(cells, false));
+    const shown = partyViewFor(readers[2], inherited as PartyView, cells);
+    expect(shown).not.toHaveProperty('inherited');
+    const parsed = JSON.parse(JSON.stringify(partyDocument(cells, false)).replace('"revision"', '"__proto__":{"isAdmin":true},"revision"')) as PartyView;
+    const answer = partyViewFor(readers[2], parsed, cells) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(answer)).toBe(Object.prototype);
+    expect(answer.isAdmin).toBeUndefined();
+  });
+
   it('sums only the cells the reader may see', () => {
     const caseworker = partyViewFor(readScope({ sub: 'e', role: 'caseworker', departments: ['housing'] }), partyDocument(cells, true), cells);
     expect(caseworker).toMatchObject({ interactionCounts: { phone: 3, letter: 1 }, lastContact: last('2024-02-05T00:00:00.000Z', 'i-5', 'letter') });

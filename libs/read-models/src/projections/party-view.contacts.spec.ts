@@ -1,5 +1,5 @@
 import { InteractionEvent, PartyEvent } from '@civic-ledger/domain';
-import { CELL_CHANNELS, cellsOf, contactCells, sumContactCells, toCell } from '../contact-cells';
+import { cellsOf, contactCells, sumContactCells, toCell } from '../contact-cells';
 import { COLLECTIONS, ContactCell, LegacyContactCell, PartyView } from '../views';
 import { CONTACTS } from './party-view.contacts';
 import { given, interactionRecorded, project, SpecLedger } from './projection.spec-kit';
@@ -18,6 +18,15 @@ const classified = (interactionId: string, partyIds: string[], level: 'normal' |
   type: 'InteractionConfidentialitySet', data: { interactionId, partyIds, level },
 });
 const last = (d: number, interactionId: string, channel = 'phone') => ({ at: day(d), channel, interactionId });
+/**
+ * The party document replaced by the one given, as if party-view.v4 had written it last: stored at a position
+ * past the ledger's last event (a store keeps a document's write only from a later position than its own).
+ */
+async function asWrittenByV4(store: Awaited<ReturnType<typeof project>>, doc: PartyView, ledger: SpecLedger): Promise<void> {
+  const position = ledger.events[ledger.events.length - 1].position + 0.5;
+  await store.commit([{ collection: P, id: doc.id, doc, position }], { name: 'spec', position });
+  expect(await store.get(P, doc.id)).toEqual(doc);
+}
 /** A stored cell (a tuple) from its named parts. */
 const cell = (department: string, confidentiality: string, counts: Record<string, number>, lastContact: ReturnType<typeof last> | null): ContactCell =>
   toCell({ department, confidentiality, counts, last: lastContact });
@@ -158,8 +167,7 @@ describe('party view contact cells (department × confidentiality)', () => {
   });
 
   describe('stored as tuples (party-view.v5)', () => {
-    it('keep the channel order the stored counts follow (a new channel goes at the end, anything else needs a new projection version)', () => {
-      expect(CELL_CHANNELS).toEqual(['phone', 'email', 'counter', 'web-form', 'letter', 'sms', 'chat', 'social', 'field-visit']);
+    it('count per channel in CELL_CHANNELS order', () => {
       expect(cell('housing', 'normal', { email: 2, counter: 1 }, last(1, 'i-1'))).toEqual(['housing', 'normal', [0, 2, 1], day(1), 'phone', 'i-1']);
     });
 
@@ -188,7 +196,7 @@ describe('party view contact cells (department × confidentiality)', () => {
       ];
       const v4 = { ...v5, interactionCounts: { phone: 1, email: 1 }, lastContact: last(2, 'i-2', 'email'), contactCells: legacy };
       expect(cellsOf(v4)).toEqual(v5.contactCells);
-      await store.commit([{ collection: P, id: 'p-1', doc: v4, position: ledger.events[ledger.events.length - 1].position }], { name: 'spec', position: ledger.events[ledger.events.length - 1].position });
+      await asWrittenByV4(store, v4, ledger);
       expect(await contactCells(store, (await store.get<PartyView>(P, 'p-1')) as PartyView)).toEqual(v5.contactCells);
       ledger.add(interactionRecorded('i-3', ['p-1'], { occurredAt: day(3), channel: 'letter' }));
       await project(ledger.events.slice(-1), store);
@@ -197,6 +205,56 @@ describe('party view contact cells (department × confidentiality)', () => {
       expect(converted.contactCells).toEqual([
         cell('housing', 'normal', { phone: 1, letter: 1 }, last(3, 'i-3', 'letter')),
         cell('housing', 'sensitive', { email: 1 }, last(2, 'i-2', 'email')),
+      ]);
+    });
+  });
+
+  describe('party-view.v4 documents (cells as objects, stored totals)', () => {
+    /** The ledger projected, then the party's document replaced by the one party-view.v4 wrote for the same events. */
+    const upgraded = async (ledger: SpecLedger, partyId: string, legacy: LegacyContactCell[]) => {
+      const store = await project(ledger.events);
+      const v5 = (await store.get<PartyView>(P, partyId)) as PartyView;
+      const { interactionCounts, lastContact } = sumContactCells(cellsOf(v5));
+      await asWrittenByV4(store, { ...v5, interactionCounts, lastContact, contactCells: legacy }, ledger);
+      return { store, v5 };
+    };
+    const stored = async (store: Awaited<ReturnType<typeof project>>, partyId: string) => (await store.get<PartyView>(P, partyId)) as PartyView;
+
+    it('move a contact between cells on a reclassification, the cell it leaves finding its latest contact left', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(interactionRecorded('i-2', ['p-1'], { occurredAt: day(2), channel: 'email' }));
+      const { store } = await upgraded(ledger, 'p-1', [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1, email: 1 }, last: last(2, 'i-2', 'email') }]);
+      ledger.add(classified('i-2', ['p-1'], 'sensitive'));
+      await project(ledger.events.slice(-1), store);
+      const doc = await stored(store, 'p-1');
+      expect(doc).not.toHaveProperty('interactionCounts');
+      expect(doc.contactCells).toEqual([cell('housing', 'normal', { phone: 1 }, last(1, 'i-1')), cell('housing', 'sensitive', { email: 1 }, last(2, 'i-2', 'email'))]);
+    });
+
+    it('take the v5 form with any rewrite of the party, also one that counts no contact (a change of name)', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      const { store, v5 } = await upgraded(ledger, 'p-1', [{ department: 'housing', confidentiality: 'normal', counts: { phone: 1 }, last: last(1, 'i-1') }]);
+      ledger.add({ type: 'PartyNameChanged', data: { partyId: 'p-1', name: { full: 'Ada King' } } });
+      await project(ledger.events.slice(-1), store);
+      const doc = await stored(store, 'p-1');
+      expect(JSON.stringify(doc)).toBe(JSON.stringify({ ...v5, name: { full: 'Ada King' }, sortName: doc.sortName, revision: doc.revision, updatedAt: doc.updatedAt }));
+    });
+
+    it('count for a survivor whose merged party is still a v4 document', async () => {
+      const ledger = new SpecLedger();
+      ledger.add(registered('p-1'));
+      ledger.add(registered('p-2'));
+      ledger.add(interactionRecorded('i-1', ['p-1'], { occurredAt: day(1) }));
+      ledger.add(interactionRecorded('i-2', ['p-2'], { occurredAt: day(8), confidentiality: 'sensitive' }));
+      ledger.add({ type: 'PartyMerged', data: { partyId: 'p-2', survivorPartyId: 'p-1', reason: 'duplicate' } });
+      const { store } = await upgraded(ledger, 'p-2', [{ department: 'housing', confidentiality: 'sensitive', counts: { phone: 1 }, last: last(8, 'i-2') }]);
+      expect(await contactCells(store, await stored(store, 'p-1'))).toEqual([
+        cell('housing', 'normal', { phone: 1 }, last(1, 'i-1')),
+        cell('housing', 'sensitive', { phone: 1 }, last(8, 'i-2')),
       ]);
     });
   });

@@ -49,6 +49,8 @@ function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell 
 function add(cell: ContactCell, channel: string, n: 1 | -1): void {
   const counts = cell[2];
   const place = channelPlace(channel);
+  // Only an event that bypassed the domain's checks names such a channel: it is quarantined, as any event a projection cannot apply.
+  if (place === undefined) throw new Error(`The party view's contact cells do not count the channel "${channel}" (add it at the end of CELL_CHANNELS in contact-cells.ts once the domain accepts it).`);
   while (counts.length <= place) counts.push(0);
   counts[place] = Math.max(0, counts[place] + n);
   // No trailing zeros: a cell's counts end at its last channel with contacts.
@@ -68,6 +70,11 @@ function settle(view: PartyView): void {
   view.contactCells = cells;
   if ('interactionCounts' in view) delete view.interactionCounts;
   if ('lastContact' in view) delete view.lastContact;
+}
+
+/** A `party-view.v4` document in the v5 form (cells as tuples, no totals), as any rewrite of it stores it. */
+export function upgradeContacts(view: PartyView): void {
+  if ('interactionCounts' in view || 'lastContact' in view || (view.contactCells ?? []).some((c) => !Array.isArray(c))) settle(view);
 }
 
 /** A newly recorded contact of the party: one more in its cell. */

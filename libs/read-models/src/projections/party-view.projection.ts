@@ -7,7 +7,7 @@ import { AccessGrantView, COLLECTIONS, PartyView } from '../views';
 import { addDepartment, applyPartyEvent, newPartyView } from './party-view.profile';
 import { eraseOpenCorrespondence } from './erasure';
 import { refCollection, refsSealedBy, trackRecord } from './record-refs';
-import { contactsCollection, countContact, movedContact, moveContact } from './party-view.contacts';
+import { contactsCollection, countContact, movedContact, moveContact, upgradeContacts } from './party-view.contacts';
 
 const P = COLLECTIONS.parties;
 /** The party view's own records of correspondence (it reads no other projection's documents). */
@@ -18,6 +18,7 @@ async function update(ctx: ProjectionContext, partyId: string, env: RecordedEven
   const view = await ctx.get<PartyView>(P, partyId);
   if (!view) return;
   await change(view);
+  upgradeContacts(view);
   if (env.streamId === partyStreamId(partyId)) view.revision = env.revision;
   view.updatedAt = env.recordedAt;
   ctx.put(P, view);
@@ -81,6 +82,7 @@ async function projectParty(event: PartyEvent, env: RecordedEvent, ctx: Projecti
         const view = await ctx.get<PartyView>(P, other);
         if (!view) continue;
         eraseOpenCorrespondence(view, ids);
+        upgradeContacts(view);
         ctx.put(P, view);
       }
       await trackRecord(event, ctx, REFS);
