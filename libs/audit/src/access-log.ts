@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_LOG_STREAM_PREFIX, AccessLedgerEntry, accessLogStreamId, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
+import { AccessLedgerEntry, accessLogStreamId, accessLogStreamIdOf, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { EventStore, NewEvent } from '@civic-ledger/event-store';
 
 export { accessLogStreamId };
@@ -98,11 +98,11 @@ export class AccessLog {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    // Each access's time as text once: its entry's `at`, and its day stream (accessLogStreamId's, from the same text).
+    // Each access's time as text once: its entry's `at`, and its day stream from the same text.
     const byDay = new Map<string, { queued: Queued[]; entries: AccessLedgerEntry[] }>();
     for (const queued of batch) {
       const at = queued.access.at.toISOString();
-      const stream = ACCESS_LOG_STREAM_PREFIX + at.slice(0, 10);
+      const stream = accessLogStreamIdOf(at);
       const day = byDay.get(stream);
       if (day) {
         day.queued.push(queued);
