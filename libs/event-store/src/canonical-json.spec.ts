@@ -18,6 +18,15 @@ describe('canonicalJson', () => {
     expect(canonicalJson(sample)).toBe(canonicalize(sample));
   });
 
+  it('sorts any number of keys as the package does (few keys by insertion, many by the built-in sort)', () => {
+    const alphabet = ['a', 'B', '_', 'é', '\u00ff', '😀', '\ud800', '1', '10', '2', ' ', '$'];
+    for (const size of [0, 1, 2, 5, 23, 24, 25, 60]) {
+      const record: Record<string, number> = {};
+      for (let i = 0; i < size; i += 1) record[`${alphabet[(i * 7) % alphabet.length]}${alphabet[(i * 5 + 3) % alphabet.length]}${i % 3 ? '' : i}`] = i;
+      expect(canonicalJson(record)).toBe(canonicalize(record));
+    }
+  });
+
   it('sorts keys by UTF-16 code units, not by locale', () => {
     expect(canonicalJson({ b: 1, B: 2, a: 3, '\u00e9': 4 })).toBe('{"B":2,"a":3,"b":1,"é":4}');
   });

@@ -110,11 +110,13 @@ export class EncryptingEventStore implements EventStore {
 
   /** Whose key seals a stream's personal fields. */
   private async subjectOf(streamId: string, events: readonly NewEvent[], newStream: boolean): Promise<string> {
+    // A party's stream is its own subject, and a new stream's first event names it: nothing to remember. (Every
+    // contact is a new stream: kept, they filled the map with entries read again only if the contact is amended.)
+    if (streamId.startsWith('party-')) return streamId.slice('party-'.length);
     const known = this.subjects.get(streamId);
     if (known) return known;
     let subject: string | undefined;
-    if (streamId.startsWith('party-')) subject = streamId.slice('party-'.length);
-    else if (newStream) subject = firstParty(events[0]?.data);
+    if (newStream) subject = firstParty(events[0]?.data);
     else {
       let first: { data: JsonObject } | undefined;
       try {
@@ -126,6 +128,7 @@ export class EncryptingEventStore implements EventStore {
       subject = firstParty(first?.data);
     }
     if (!subject) throw new Error(`Cannot tell whose personal data stream ${streamId} holds.`);
+    if (newStream) return subject;
     if (this.subjects.size > 100_000) this.subjects.clear();
     this.subjects.set(streamId, subject);
     return subject;

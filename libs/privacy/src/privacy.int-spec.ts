@@ -145,6 +145,22 @@ describe('EncryptingEventStore', () => {
     await expect(store.append(`interaction-${interactionId}`, [newEvent('InteractionAmended', { interactionId, changes: { summary: 'x' } })], 0)).rejects.toBeInstanceOf(KeyDestroyed);
   });
 
+  it('seals a later event of a contact with the key of the party its first event names', async () => {
+    const [first, second, interactionId] = [randomUUID(), randomUUID(), randomUUID()];
+    const stream = `interaction-${interactionId}`;
+    await store.append(stream, [newEvent('InteractionRecorded', { interactionId, partyIds: [first, second], channel: 'phone', summary: 'Asked about rent' })], 'no_stream');
+    await store.append(stream, [newEvent('InteractionAmended', { interactionId, changes: { summary: 'Asked about rent arrears' }, reason: 'typo' })], 0);
+    // A second store on the same files knows nothing of the stream yet: it reads whose it is from the first event.
+    const other = new EncryptingEventStore(new SqliteEventStore(join(dir, 'events.sqlite')), new SqliteKeyVault(join(dir, 'keys.sqlite'), wrapper));
+    await other.append(stream, [newEvent('InteractionAmended', { interactionId, changes: { summary: 'Asked about rent arrears, twice' }, reason: 'more' })], 1);
+    await other.close();
+    const raw = await inner.readStream(stream);
+    expect(raw.map((e) => ((e.data.summary ?? (e.data.changes as { summary: unknown }).summary) as { k: string }).k)).toEqual([first, first, first]);
+    expect((await store.readStream(stream)).map((e) => e.data.summary ?? (e.data.changes as { summary: unknown }).summary)).toEqual([
+      'Asked about rent', 'Asked about rent arrears', 'Asked about rent arrears, twice',
+    ]);
+  });
+
   it('binds each ciphertext to its place: a sealed field copied into another event does not open', async () => {
     const partyId = randomUUID();
     await store.append(`party-${partyId}`, [newEvent('PartyRegistered', { partyId, kind: 'person', name: { full: 'A' } }), newEvent('PartyNameChanged', { partyId, name: { full: 'B' } })], 'no_stream');

@@ -75,13 +75,21 @@ const MAX_ENTRIES = 20_000;
 @Injectable()
 export class AggregateFacts {
   private readonly entries = new Map<string, Entry<unknown>>();
+  /** The facts of a cached party state, made once per state (states are replaced, never changed, as events fold in). */
+  private readonly partyFacts = new WeakMap<PartyState, PartyFacts>();
 
   constructor(@Inject(STORED_EVENTS) private readonly events: EventStore) {}
 
   async party(partyId: string): Promise<PartyFacts | null> {
     const state = await this.current(PARTY, partyStreamId(partyId));
     if (state.status === 'unknown') return null;
-    return { status: state.status, partyId: state.partyId, mergedInto: state.mergedInto, departments: partyDepartments(state) };
+    // Once per folded state (every write naming the party asks): its departments are a set sorted into a list.
+    let facts = this.partyFacts.get(state);
+    if (!facts) {
+      facts = Object.freeze({ status: state.status, partyId: state.partyId, mergedInto: state.mergedInto, departments: Object.freeze(partyDepartments(state)) });
+      this.partyFacts.set(state, facts);
+    }
+    return facts;
   }
 
   async interaction(interactionId: string): Promise<InteractionFacts | null> {

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppendOutcome, AppendRequest, AppendWriter } from './append-writer';
+import { AppendOutcome, AppendWriter, unpackBatch } from './append-writer';
 import { openEventDatabase } from './sqlite.schema';
 
-/** What the event loop's thread sends: a batch to commit, or the end. */
-export type WriterRequest = { readonly kind: 'write'; readonly batch: readonly AppendRequest[]; readonly recordedAt: string } | { readonly kind: 'close' };
+/** What the event loop's thread sends: a batch to commit (packed: see packBatch), or the end. */
+export type WriterRequest = { readonly kind: 'write'; readonly packed: readonly (string | number)[]; readonly recordedAt: string } | { readonly kind: 'close' };
 
 /** What the writer answers: the batch's outcomes in order, or why the whole batch failed (nothing of it was written). */
 export type WriterReply =
@@ -30,7 +30,7 @@ function serve(path: string): void {
     }
     let reply: WriterReply;
     try {
-      reply = { kind: 'written', outcomes: writer.write(request.batch, request.recordedAt) };
+      reply = { kind: 'written', outcomes: writer.write(unpackBatch(request.packed), request.recordedAt) };
     } catch (error) {
       const { message, code } = error as { message?: unknown; code?: unknown };
       reply = { kind: 'failed', error: { message: String(message ?? error), ...(typeof code === 'string' ? { code } : {}) } };

@@ -9,7 +9,7 @@ import {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   StreamMetadata, SubscribeAllOptions, Subscription,
 } from '../event-store.port';
-import { AppendOutcome, AppendWriter, PreparedEvent, prepareEvent, refusalError } from './append-writer';
+import { AppendOutcome, AppendWriter, packBatch, PreparedEvent, prepareEvent, refusalError } from './append-writer';
 import type { WriterReply, WriterRequest } from './append-writer.thread';
 import { PollingSubscription } from './polling-subscription';
 import { openEventDatabase } from './sqlite.schema';
@@ -31,8 +31,11 @@ interface PendingAppend {
  */
 const DEFAULT_POLL_MS = 20;
 
-/** Groups committed on the event loop's thread after one on the writer thread saw no append arrive meanwhile. */
-const GROUPS_HERE_AFTER_IDLE_FLIGHT = 32;
+/**
+ * Groups committed on the event loop's thread after one on the writer thread found the loop idle (no append
+ * queued at its answer, and the loop busy less than BUSY_ELSEWHERE of the flight).
+ */
+const GROUPS_HERE_AFTER_IDLE_FLIGHT = 4;
 
 /**
  * The loop counts as busy elsewhere before a group when, since the previous group, it spent at least this share
@@ -100,6 +103,8 @@ export class SqliteEventStore implements EventStore {
   /** The event loop's utilisation at the previous flush, and the time this thread spent committing since. */
   private loopAtFlush: EventLoopUtilization = performance.eventLoopUtilization();
   private committingMs = 0;
+  /** The event loop's utilisation when the group in flight was handed to the writer thread. */
+  private loopAtHandOver: EventLoopUtilization = this.loopAtFlush;
   /** True from a group's answers until the callbacks they trigger have run (see markCascade). */
   private cascade = false;
   /** The queue holds an append made outside such a cascade. */
@@ -205,9 +210,9 @@ export class SqliteEventStore implements EventStore {
       this.inFlight = batch;
       this.stats.onWriterThread += 1;
       this.thread.ref();
-      // Only the requests cross (their callbacks stay here).
-      const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
-      this.thread.postMessage({ kind: 'write', batch: requests, recordedAt } satisfies WriterRequest);
+      this.loopAtHandOver = performance.eventLoopUtilization();
+      // Only the requests cross (their callbacks stay here), packed as one array of strings.
+      this.thread.postMessage({ kind: 'write', packed: packBatch(batch), recordedAt } satisfies WriterRequest);
       return;
     }
     let outcomes: AppendOutcome[];
@@ -221,6 +226,11 @@ export class SqliteEventStore implements EventStore {
       if (started > 0) this.committingMs += performance.now() - started;
     }
     this.settle(batch, outcomes);
+  }
+
+  /** True when the loop was busy at least BUSY_ELSEWHERE of the time since the group in flight was handed over. */
+  private busyDuringFlight(): boolean {
+    return performance.eventLoopUtilization(performance.eventLoopUtilization(), this.loopAtHandOver).utilization >= BUSY_ELSEWHERE;
   }
 
   /** True when the loop's work since the previous flush, less this store's own commits, took BUSY_ELSEWHERE of its time. */
@@ -277,8 +287,11 @@ export class SqliteEventStore implements EventStore {
     if (reply.kind === 'written') this.settle(batch, reply.outcomes);
     else batch.forEach((p) => p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {})));
     // What gathered meanwhile goes at once; an idle writer lets the process exit. Only a group's flight tells
-    // whether groups gain from the thread (a lone append's says nothing about them).
-    if (this.queue.length === 0 && batch.length > 1) this.groupsHere = GROUPS_HERE_AFTER_IDLE_FLIGHT;
+    // whether groups gain from the thread (a lone append's says nothing about them): it did when appends arrived
+    // meanwhile, or when the loop was busy through it (under HTTP load the answer often comes before the requests
+    // parsed meanwhile reach their appends: judged by the queue alone, most flights looked idle and the next 32
+    // groups were committed here, the loop blocked through each fsync).
+    if (this.queue.length === 0 && batch.length > 1 && !this.busyDuringFlight()) this.groupsHere = GROUPS_HERE_AFTER_IDLE_FLIGHT;
     if (this.queue.length > 0) this.flush();
     if (this.inFlight === null) {
       this.thread?.unref();
