@@ -31,8 +31,8 @@ export interface PartyView {
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
   /**
    * Interactions per channel and the last contact, as a reader's scope shows them: summed from the contact
-   * cells by the application (`partyViewFor`) for every answer. Never stored since `party-view.v5` (a
-   * `party-view.v4` document still holds the totals over every contact, which no answer shows).
+   * cells by the application (`partyViewFor`) for every answer. `party-view.v5` stores none; a document
+   * `party-view.v4` wrote holds totals over every contact (which no answer shows) until the party's next change.
    */
   interactionCounts?: Record<string, number>;
   lastContact?: LastContact | null;
