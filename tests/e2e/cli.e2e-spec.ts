@@ -56,6 +56,11 @@ describe.each(storeVariants())('civic-ledger CLI (%s)', (variant, storeEnv) => {
     const replay = JSON.parse((await cli('replay', partyId, '--as-of', new Date().toISOString(), '--json', '--limit', '5')).stdout);
     expect(replay.party.id).toBe(partyId);
     expect(replay.events).toBe(exported.length);
+    // As an answer shows a party to a reader who sees every contact: counts summed from its cells, never the cells.
+    const recorded = exported.filter((e) => e.type === 'InteractionRecorded').length;
+    expect(recorded).toBeGreaterThan(0);
+    expect(Object.values(replay.party.interactionCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(recorded);
+    expect(replay.party).not.toHaveProperty('contactCells');
     const before = await cli('replay', partyId, '--as-of', '2000-01-01T00:00:00Z').catch((e: { code: number; stderr: string }) => e);
     expect(before).toMatchObject({ code: 1, stderr: expect.stringContaining('was not known as of') });
     // Both reads are in the access ledger, under the operating-system account that ran them.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccessLedgerEntry, accessLogStreamId, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
+import { AccessLedgerEntry, accessLogStreamId, accessLogStreamIdOf, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { EventStore, NewEvent } from '@civic-ledger/event-store';
 
 export { accessLogStreamId };
@@ -98,17 +98,23 @@ export class AccessLog {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const byDay = new Map<string, Queued[]>();
+    // Each access's time as text once: its entry's `at`, and its day stream from the same text.
+    const byDay = new Map<string, { queued: Queued[]; entries: AccessLedgerEntry[] }>();
     for (const queued of batch) {
-      const stream = accessLogStreamId(queued.access.at);
+      const at = queued.access.at.toISOString();
+      const stream = accessLogStreamIdOf(at);
       const day = byDay.get(stream);
-      if (day) day.push(queued);
-      else byDay.set(stream, [queued]);
+      if (day) {
+        day.queued.push(queued);
+        day.entries.push(toEntry(queued.access, at));
+      } else {
+        byDay.set(stream, { queued: [queued], entries: [toEntry(queued.access, at)] });
+      }
     }
-    for (const [stream, queued] of byDay) {
+    for (const [stream, { queued, entries }] of byDay) {
       // One append per day stream and batch, whatever the parties.
       const accesses = queued.map((q) => q.access);
-      const data: PartyRecordsAccessed['data'] = { accesses: accesses.map(toEntry) };
+      const data: PartyRecordsAccessed['data'] = { accesses: entries };
       const event: NewEvent = {
         id: randomUUID(), type: PARTY_RECORDS_ACCESSED,
         data: { ...data },
@@ -136,12 +142,12 @@ export class AccessLog {
 export const ACCESS_LEDGER_ACTOR = 'civic-ledger:access-ledger';
 
 /** The entry as stored: the same members in the same order as spreading them would give, built without spread (a read's hot path). */
-function toEntry(access: AccessRecord): AccessLedgerEntry {
+function toEntry(access: AccessRecord, at: string): AccessLedgerEntry {
   const entry: Record<string, unknown> = 'partyId' in access ? { partyId: access.partyId } : { access: 'listed', partyIds: [...access.partyIds] };
   entry.actor = access.actor;
   entry.role = access.role;
   entry.endpoint = access.endpoint;
-  entry.at = access.at.toISOString();
+  entry.at = at;
   if (access.purpose) entry.purpose = access.purpose;
   if (access.correlationId) entry.correlationId = access.correlationId;
   return entry as unknown as AccessLedgerEntry;

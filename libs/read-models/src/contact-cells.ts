@@ -1,8 +1,26 @@
-import { COLLECTIONS, ContactCell, LastContact, PartyView } from './views';
+import { COLLECTIONS, ContactCell, LastContact, LegacyContactCell, PartyView } from './views';
 import { ReadStore } from './read-store.port';
 
+/**
+ * The channel of each place in a contact cell's counts (`party-view.v5`). The order is part of the stored
+ * documents, so this list is its own, not the domain's: a new channel of the domain is added here at the
+ * end (older cells then count 0 for it); moving or removing one needs a new projection version.
+ * `contact-cells.spec.ts` pins the list and checks that it counts every channel the domain accepts.
+ */
+export const CELL_CHANNELS: readonly string[] = Object.freeze(['phone', 'email', 'counter', 'web-form', 'letter', 'sms', 'chat', 'social', 'field-visit']);
+
+const CHANNEL_PLACE = new Map(CELL_CHANNELS.map((channel, i) => [channel, i]));
+
+/** Where a channel counts in a cell, or undefined for one the cells do not count (none the domain accepts). */
+export function channelPlace(channel: string): number | undefined {
+  return CHANNEL_PLACE.get(channel);
+}
+
 /** What a party view shows of its contacts: interactions per channel and the last contact. */
-export type ContactSummary = Pick<PartyView, 'interactionCounts' | 'lastContact'>;
+export interface ContactSummary {
+  interactionCounts: Record<string, number>;
+  lastContact: LastContact | null;
+}
 
 /** The later of two contacts by business time; on equal times the greater interaction id (deterministic). */
 export function laterContact(a: LastContact | null, b: LastContact | null): LastContact | null {
@@ -11,15 +29,55 @@ export function laterContact(a: LastContact | null, b: LastContact | null): Last
   return a.interactionId >= b.interactionId ? a : b;
 }
 
+/** A cell's last contact, or null. */
+export function cellLast(cell: ContactCell): LastContact | null {
+  return cell[3] === null ? null : { at: cell[3], channel: cell[4] as string, interactionId: cell[5] as string };
+}
+
+/** True when cell a's last contact is later than b's (laterContact's order; b's wins a tie of equal contacts). */
+function laterCell(a: ContactCell, b: ContactCell): boolean {
+  const at = a[3] as string;
+  const bt = b[3] as string;
+  if (at !== bt) return at > bt;
+  return (a[5] as string) > (b[5] as string);
+}
+
+/**
+ * A cell as a tuple from its named parts (a `party-view.v4` cell is one): the same counts and last contact.
+ * A count of a channel the cells do not count is left out (none the domain accepts; a read must not fail on it).
+ */
+export function toCell(cell: LegacyContactCell): ContactCell {
+  const counts: number[] = [];
+  for (const [channel, n] of Object.entries(cell.counts)) {
+    const place = channelPlace(channel);
+    if (place === undefined || !(n > 0)) continue;
+    while (counts.length <= place) counts.push(0);
+    counts[place] = n;
+  }
+  const last = cell.last;
+  return [cell.department, cell.confidentiality, counts, last?.at ?? null, last?.channel ?? null, last?.interactionId ?? null];
+}
+
+/** The cells of a party document as tuples, whichever version wrote them (v4 objects are converted). */
+export function cellsOf(party: Pick<PartyView, 'contactCells'>): ContactCell[] {
+  const cells = party.contactCells ?? [];
+  let legacy = false;
+  for (const cell of cells) if (!Array.isArray(cell)) legacy = true;
+  return legacy ? cells.map((c) => (Array.isArray(c) ? c : toCell(c))) : (cells as ContactCell[]);
+}
+
 /** Sums cells into counts per channel and the last contact: a handful of cells, whatever the history. */
 export function sumContactCells(cells: readonly ContactCell[]): ContactSummary {
-  const interactionCounts: Record<string, number> = {};
-  let lastContact: LastContact | null = null;
+  const sums: number[] = [];
+  let last: ContactCell | null = null;
   for (const cell of cells) {
-    for (const [channel, n] of Object.entries(cell.counts)) interactionCounts[channel] = (interactionCounts[channel] ?? 0) + n;
-    lastContact = laterContact(lastContact, cell.last);
+    const counts = cell[2];
+    for (let i = 0; i < counts.length; i++) sums[i] = (sums[i] ?? 0) + counts[i];
+    if (cell[3] !== null && (last === null || laterCell(cell, last))) last = cell;
   }
-  return { interactionCounts, lastContact: lastContact && { ...lastContact } };
+  const interactionCounts: Record<string, number> = {};
+  for (let i = 0; i < sums.length && i < CELL_CHANNELS.length; i++) if (sums[i] > 0) interactionCounts[CELL_CHANNELS[i]] = sums[i];
+  return { interactionCounts, lastContact: last && cellLast(last) };
 }
 
 /**
@@ -27,6 +85,7 @@ export function sumContactCells(cells: readonly ContactCell[]): ContactSummary {
  * the merged ones (none when nothing was merged), independent of how many contacts they had.
  */
 export async function contactCells(store: ReadStore, party: PartyView): Promise<ContactCell[]> {
-  const merged = party.mergedFrom.length > 0 ? await store.getMany<PartyView>(COLLECTIONS.parties, party.mergedFrom) : [];
-  return [party, ...merged].flatMap((p) => p.contactCells ?? []);
+  if (party.mergedFrom.length === 0) return cellsOf(party);
+  const merged = await store.getMany<PartyView>(COLLECTIONS.parties, party.mergedFrom);
+  return [party, ...merged].flatMap(cellsOf);
 }

@@ -29,14 +29,18 @@ export interface PartyView {
   accessGrants?: { grantId: string; department: string; since: string }[];
   erasure: { legalBasis: string; requestedAt: string; erasedAt?: string } | null;
   openCorrespondence: { id: string; subject: string; status: string; dueAt: string; department: string; receivedAt: string }[];
-  /** Interactions per channel and the last contact, over every contact of this party (no reader's scope applied). */
-  interactionCounts: Record<string, number>;
-  lastContact: LastContact | null;
+  /**
+   * Interactions per channel and the last contact, as a reader's scope shows them: summed from the contact
+   * cells by the application (`partyViewFor`) for every answer. `party-view.v5` stores none; a document
+   * `party-view.v4` wrote holds totals over every contact (which no answer shows) until the party's next contact.
+   */
+  interactionCounts?: Record<string, number>;
+  lastContact?: LastContact | null;
   /**
    * The same per department × confidentiality level, so that a reader's view sums the cells its scope
    * allows (never shown to readers: the application turns them into counts for the reader's scope).
    */
-  contactCells?: ContactCell[];
+  contactCells?: (ContactCell | LegacyContactCell)[];
   /** Revision of the party's own stream (the ETag of the party). */
   revision: number;
   registeredAt: string;
@@ -50,13 +54,24 @@ export interface LastContact {
   interactionId: string;
 }
 
-/** Contacts of one party recorded for one department at one confidentiality level. */
-export interface ContactCell {
+/**
+ * Contacts of one party recorded for one department at one confidentiality level, as the party document
+ * stores them since `party-view.v5`: a tuple of plain values, because every view parses the party's cells
+ * and a tuple parses in about half the time the same cell as an object with named members took
+ * (docs/benchmarks.md). The members:
+ * 0. the department;
+ * 1. the confidentiality level;
+ * 2. interactions per channel, in `CELL_CHANNELS` order (a shorter list counts 0 for the channels after it);
+ * 3–5. the latest contact by business time (ties: the greater interaction id): its time, channel and
+ *    interaction id; null while the cell has none.
+ */
+export type ContactCell = [department: string, confidentiality: string, counts: number[], lastAt: string | null, lastChannel: string | null, lastInteractionId: string | null];
+
+/** A cell as `party-view.v4` stored it; still read in documents written before the upgrade (see contact-cells.ts). */
+export interface LegacyContactCell {
   department: string;
   confidentiality: string;
-  /** Interactions per channel. */
   counts: Record<string, number>;
-  /** The latest by business time (ties: the greater interaction id). */
   last: LastContact | null;
 }
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { instantOption } from '../cli-options';
 import { replayParty } from '@civic-ledger/audit';
+import { sumContactCells } from '@civic-ledger/read-models';
 import { printJson, printLines } from '../cli-output';
 import { openStores } from '../cli-stores';
 
@@ -19,11 +20,13 @@ export function replayCommand(): Command {
         if (!replay.party) throw new Error(`Party ${partyId} was not known${opts.asOf ? ` as of ${opts.asOf}` : ''}.`);
         await stores.recordAccess(partyId, 'cli-replay');
         const timeline = await replay.timeline({}, opts.limit);
+        // The party as an answer shows it, to a reader who sees every contact: counts summed from its cells (and its merged parties').
+        const { contactCells: _cells, ...shown } = replay.party;
+        const p = { ...shown, ...sumContactCells(await replay.cells()) };
         if (opts.json) {
-          printJson({ asOf: opts.asOf ?? null, occurredBy: opts.occurredBy ?? null, events: replay.eventCount, party: replay.party, timeline: timeline.items });
+          printJson({ asOf: opts.asOf ?? null, occurredBy: opts.occurredBy ?? null, events: replay.eventCount, party: p, timeline: timeline.items });
           return;
         }
-        const p = replay.party;
         printLines([
           `${p.name.full} (${p.kind}, ${p.status}) as of ${opts.asOf ?? 'now'}${opts.occurredBy ? `, occurred by ${opts.occurredBy}` : ''}: ${replay.eventCount} events replayed`,
           `contact points: ${p.contactPoints.map((c) => `${c.kind} ${c.value}`).join('; ') || 'none'}`,

@@ -38,5 +38,10 @@ export type PartyRecordsAccessed = DomainEvent<typeof PARTY_RECORDS_ACCESSED, { 
 
 /** Access events go to one stream per UTC day: `access-log-YYYY-MM-DD`. */
 export function accessLogStreamId(at: Date): string {
-  return `${ACCESS_LOG_STREAM_PREFIX}${at.toISOString().slice(0, 10)}`;
+  return accessLogStreamIdOf(at.toISOString());
+}
+
+/** The same from the instant as ISO 8601 text in UTC (`Date.prototype.toISOString`), for a caller that has it already. */
+export function accessLogStreamIdOf(isoInstant: string): string {
+  return `${ACCESS_LOG_STREAM_PREFIX}${isoInstant.slice(0, 10)}`;
 }

@@ -1,13 +1,14 @@
 /**
  * The party view as `party-view.v4` projected it (a record of each party's part in each interaction:
  * party, interaction, channel, department, level and time, indexed by five fields), kept for specs only:
- * `party-view.v5` must write the very same party documents (party-view-v5.equivalence.spec.ts).
+ * `party-view.v5` must write the same party documents but for the form of their contact cells (tuples, no
+ * stored totals: party-view-v5.equivalence.spec.ts compares them in one form).
  */
 import { InteractionEvent, isInteractionEvent, LedgerEvent } from '@civic-ledger/domain';
 import { RecordedEvent } from '@civic-ledger/event-store';
 import { CollectionSpec, Projection, ProjectionContext } from '../projection';
-import { laterContact, sumContactCells } from '../contact-cells';
-import { ContactCell, LastContact, PartyView } from '../views';
+import { laterContact } from '../contact-cells';
+import { LastContact, LegacyContactCell } from '../views';
 import { addDepartment } from './party-view.profile';
 // Profiles, relationships, merges, grants and correspondence are the same in v4 and v5: v4 differs only in
 // how it counts and moves contacts, so everything else goes to party-view.v5's code.
@@ -36,9 +37,23 @@ type Place = Pick<ContactRecord, 'department' | 'confidentiality' | 'occurredAt'
 
 const contactId = (partyId: string, interactionId: string) => `${partyId}:${interactionId}`;
 const lastOf = (c: ContactRecord): LastContact => ({ at: c.occurredAt, channel: c.channel, interactionId: c.interactionId });
+type ContactCell = LegacyContactCell;
+/** A document as v4 kept it: cells as objects, totals over every cell. */
+interface V4View { id: string; contactCells?: ContactCell[]; interactionCounts: Record<string, number>; lastContact: LastContact | null }
 const total = (cell: ContactCell) => Object.values(cell.counts).reduce((a, b) => a + b, 0);
 
-function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell {
+/** v4's sums of its cells (the order channels are first named in, the later last contact). */
+function sumCells(cells: readonly ContactCell[]): Pick<V4View, 'interactionCounts' | 'lastContact'> {
+  const interactionCounts: Record<string, number> = {};
+  let lastContact: LastContact | null = null;
+  for (const cell of cells) {
+    for (const [channel, n] of Object.entries(cell.counts)) interactionCounts[channel] = (interactionCounts[channel] ?? 0) + n;
+    lastContact = laterContact(lastContact, cell.last);
+  }
+  return { interactionCounts, lastContact: lastContact && { ...lastContact } };
+}
+
+function cellOf(view: V4View, place: Omit<Place, 'occurredAt'>): ContactCell {
   view.contactCells ??= [];
   let cell = view.contactCells.find((c) => c.department === place.department && c.confidentiality === place.confidentiality);
   if (!cell) {
@@ -54,14 +69,14 @@ function add(cell: ContactCell, channel: string, n: 1 | -1): void {
   else delete cell.counts[channel];
 }
 
-function settle(view: PartyView): void {
+function settle(view: V4View): void {
   const cells = (view.contactCells ?? []).filter((c) => total(c) > 0);
   cells.sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.confidentiality < b.confidentiality ? -1 : a.confidentiality > b.confidentiality ? 1 : 0));
   view.contactCells = cells;
-  Object.assign(view, sumContactCells(cells));
+  Object.assign(view, sumCells(cells));
 }
 
-function countContact(ctx: ProjectionContext, view: PartyView, event: Extract<InteractionEvent, { type: 'InteractionRecorded' }>): void {
+function countContact(ctx: ProjectionContext, view: V4View, event: Extract<InteractionEvent, { type: 'InteractionRecorded' }>): void {
   const d = event.data;
   const contact: ContactRecord = {
     id: contactId(view.id, d.interactionId), partyId: view.id, interactionId: d.interactionId, channel: d.channel,
@@ -97,7 +112,7 @@ async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCe
   return latest && lastOf(latest);
 }
 
-async function moveContact(ctx: ProjectionContext, view: PartyView, contact: ContactRecord, to: Place): Promise<void> {
+async function moveContact(ctx: ProjectionContext, view: V4View, contact: ContactRecord, to: Place): Promise<void> {
   const from = cellOf(view, contact);
   add(from, contact.channel, -1);
   Object.assign(contact, to);
@@ -114,14 +129,14 @@ async function projectInteraction(event: InteractionEvent, env: RecordedEvent, c
     for (const partyId of event.data.partyIds) {
       await updateView(ctx, partyId, env, (view) => {
         addDepartment(view, event.data.department);
-        countContact(ctx, view, event);
+        countContact(ctx, view as unknown as V4View, event);
       });
     }
     return;
   }
   for (const partyId of event.data.partyIds) {
     const moved = await movedContact(ctx, partyId, event);
-    if (moved) await updateView(ctx, partyId, env, (view) => moveContact(ctx, view, moved.contact, moved.to));
+    if (moved) await updateView(ctx, partyId, env, (view) => moveContact(ctx, view as unknown as V4View, moved.contact, moved.to));
   }
 }
 

@@ -1,6 +1,6 @@
 import { InteractionEvent } from '@civic-ledger/domain';
 import { CollectionSpec, ProjectionContext } from '../projection';
-import { laterContact, sumContactCells } from '../contact-cells';
+import { cellLast, cellsOf, channelPlace, laterContact } from '../contact-cells';
 import { ContactCell, LastContact, PartyView } from '../views';
 
 /**
@@ -47,34 +47,51 @@ function placeOf(place: ContactPlace): Place {
   return { department, confidentiality, occurredAt: place.at };
 }
 
-/** The view's cell for a place, made (empty, at the end) when it has none; `existed` tells which. */
-function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): { cell: ContactCell; existed: boolean } {
-  view.contactCells ??= [];
-  const found = view.contactCells.find((c) => c.department === place.department && c.confidentiality === place.confidentiality);
-  if (found) return { cell: found, existed: true };
-  const cell: ContactCell = { department: place.department, confidentiality: place.confidentiality, counts: {}, last: null };
-  view.contactCells.push(cell);
-  return { cell, existed: false };
-}
-
-function add(cell: ContactCell, channel: string, n: 1 | -1): void {
-  const count = (cell.counts[channel] ?? 0) + n;
-  if (count > 0) cell.counts[channel] = count;
-  else delete cell.counts[channel];
-}
-
 function total(cell: ContactCell): number {
   let sum = 0;
-  for (const channel in cell.counts) sum += cell.counts[channel];
+  for (const n of cell[2]) sum += n;
   return sum;
 }
 
-/** Empty cells go, the rest in a fixed order; the stored totals are the sum of every cell. */
-function settle(view: PartyView): void {
-  const cells = (view.contactCells ?? []).filter((c) => total(c) > 0);
-  cells.sort((a, b) => (a.department !== b.department ? (a.department < b.department ? -1 : 1) : a.confidentiality < b.confidentiality ? -1 : a.confidentiality > b.confidentiality ? 1 : 0));
+/** The view's cell of a department and level (made, empty, when it has none); its cells as tuples from here on. */
+function cellOf(view: PartyView, place: Omit<Place, 'occurredAt'>): ContactCell {
+  const cells = cellsOf(view);
   view.contactCells = cells;
-  Object.assign(view, sumContactCells(cells));
+  let cell = cells.find((c) => c[0] === place.department && c[1] === place.confidentiality);
+  if (!cell) {
+    cell = [place.department, place.confidentiality, [], null, null, null];
+    cells.push(cell);
+  }
+  return cell;
+}
+
+function add(cell: ContactCell, channel: string, n: 1 | -1): void {
+  const counts = cell[2];
+  const place = channelPlace(channel);
+  // Only an event that bypassed the domain's checks names such a channel: it is quarantined, as any event a projection cannot apply.
+  if (place === undefined) throw new Error(`The party view's contact cells do not count the channel "${channel}" (add it at the end of CELL_CHANNELS in contact-cells.ts once the domain accepts it).`);
+  while (counts.length <= place) counts.push(0);
+  counts[place] = Math.max(0, counts[place] + n);
+  // No trailing zeros: a cell's counts end at its last channel with contacts.
+  while (counts.length > 0 && counts[counts.length - 1] === 0) counts.pop();
+}
+
+function setLast(cell: ContactCell, last: LastContact | null): void {
+  cell[3] = last?.at ?? null;
+  cell[4] = last?.channel ?? null;
+  cell[5] = last?.interactionId ?? null;
+}
+
+/**
+ * Empty cells go, the rest in a fixed order; totals over every cell are not stored (a `party-view.v4`
+ * document's go: a contact or a move stores a document in the v5 form).
+ */
+function settle(view: PartyView): void {
+  const cells = cellsOf(view).filter((c) => total(c) > 0);
+  cells.sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  view.contactCells = cells;
+  if ('interactionCounts' in view) delete view.interactionCounts;
+  if ('lastContact' in view) delete view.lastContact;
 }
 
 /** A newly recorded contact of the party: one more in its cell. */
@@ -82,19 +99,12 @@ export function countContact(ctx: ProjectionContext, view: PartyView, event: Ext
   const d = event.data;
   const place: ContactPlace = { id: placeId(view.id, d.interactionId), cell: cellKey(view.id, d.department, d.confidentiality), at: d.occurredAt, channel: d.channel };
   ctx.put(PLACES, place);
-  const { cell, existed } = cellOf(view, d);
-  const counted = existed && (cell.counts[d.channel] ?? 0) > 0 && view.interactionCounts[d.channel] !== undefined;
+  const cell = cellOf(view, d);
+  const known = cell[2].length > 0;
   add(cell, d.channel, 1);
-  const last = lastOf(view.id, place);
-  cell.last = laterContact(cell.last, last);
-  if (!counted) {
-    settle(view);
-    return;
-  }
-  // The cell and the channel were counted already: the cells keep their order, and the sums (whose
-  // channels are in the order the cells first name them) change by this one contact, as settle would make them.
-  view.interactionCounts[d.channel] += 1;
-  if (laterContact(view.lastContact, last) === last) view.lastContact = { ...last };
+  setLast(cell, laterContact(cellLast(cell), lastOf(view.id, place)));
+  // A cell that counted already keeps its place among the others; a new one is put in order.
+  if (!known || 'interactionCounts' in view) settle(view);
 }
 
 /** Where the contact counts after an amendment or a change of confidentiality; null when nothing it counts by changed. */
@@ -116,7 +126,7 @@ export async function movedContact(ctx: ProjectionContext, partyId: string, even
 
 /** The latest contact left in a cell, from the view's own records: one indexed read, only when the cell's last contact left it. */
 async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {
-  const latest = await ctx.first<ContactPlace>(PLACES, [{ field: 'cell', op: 'eq', value: cellKey(partyId, cell.department, cell.confidentiality) }],
+  const latest = await ctx.first<ContactPlace>(PLACES, [{ field: 'cell', op: 'eq', value: cellKey(partyId, cell[0], cell[1]) }],
     // Within a cell every id starts with the same party: by id is by interaction id.
     [{ field: 'at', direction: 'desc' }, { field: 'id', direction: 'desc' }]);
   return latest && lastOf(partyId, latest);
@@ -125,15 +135,15 @@ async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCe
 /** Moves the contact from the cell it counted in to the cell it counts in now, keeping both cells' last contact right. */
 export async function moveContact(ctx: ProjectionContext, view: PartyView, moved: { place: ContactPlace; from: Place; to: Place }): Promise<void> {
   const { place, from, to } = moved;
-  const out = cellOf(view, from).cell;
+  const out = cellOf(view, from);
   add(out, place.channel, -1);
   place.cell = cellKey(view.id, to.department, to.confidentiality);
   place.at = to.occurredAt;
   ctx.put(PLACES, place);
-  const into = cellOf(view, to).cell;
+  const into = cellOf(view, to);
   add(into, place.channel, 1);
   const last = lastOf(view.id, place);
-  if (out.last?.interactionId === last.interactionId) out.last = await latestIn(ctx, view.id, out);
-  into.last = laterContact(into.last, last);
+  if (out[5] === last.interactionId) setLast(out, await latestIn(ctx, view.id, out));
+  setLast(into, laterContact(cellLast(into), last));
   settle(view);
 }

@@ -12,7 +12,7 @@ export function newPartyView(event: PartyRegistered, env: RecordedEvent): PartyV
     status: 'active', contactPoints: [], identifiers: [], relationships: [], consents: [], consentHistory: [],
     mergedInto: null, mergedFrom: [], linkedPartyIds: [], legalHolds: [], departments: d.department ? [d.department] : [], erasure: null, openCorrespondence: [],
     registeredBy: d.department ?? null, accessGrants: [],
-    interactionCounts: {}, lastContact: null, contactCells: [], revision: env.revision, registeredAt: env.recordedAt, updatedAt: env.recordedAt,
+    contactCells: [], revision: env.revision, registeredAt: env.recordedAt, updatedAt: env.recordedAt,
   };
 }
 

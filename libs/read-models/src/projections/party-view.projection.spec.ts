@@ -1,6 +1,7 @@
 import { PartyEvent } from '@civic-ledger/domain';
-import { COLLECTIONS } from '../views';
-import { correspondenceReceived, given, interactionRecorded, SpecLedger } from './projection.spec-kit';
+import { cellsOf, sumContactCells } from '../contact-cells';
+import { COLLECTIONS, PartyView } from '../views';
+import { correspondenceReceived, given, interactionRecorded, project, SpecLedger } from './projection.spec-kit';
 
 const P = COLLECTIONS.parties;
 const G = COLLECTIONS.accessGrants;
@@ -21,7 +22,7 @@ describe('party view projection', () => {
         id: 'p-1', kind: 'person', name: { full: 'Zoë Núñez', given: 'Zoë', family: 'Núñez' }, sortName: 'nunez zoe', birthDate: '1980-05-04', preferredLanguage: 'es',
         status: 'active', contactPoints: [], identifiers: [], relationships: [], consents: [], consentHistory: [], mergedInto: null, mergedFrom: [],
         linkedPartyIds: [], legalHolds: [], departments: ['housing'], erasure: null, openCorrespondence: [], registeredBy: 'housing', accessGrants: [],
-        interactionCounts: {}, lastContact: null, contactCells: [], revision: 0, registeredAt: at(1), updatedAt: at(1),
+        contactCells: [], revision: 0, registeredAt: at(1), updatedAt: at(1),
       }]);
     });
   });
@@ -142,9 +143,13 @@ describe('party view projection', () => {
       ledger.add(interactionRecorded('i-2', ['p-1'], { channel: 'email', occurredAt: '2024-02-01T10:00:00.000Z' }));
       ledger.add(interactionRecorded('i-3', ['p-1'], { channel: 'phone', occurredAt: '2024-02-02T10:00:00.000Z' }));
       await given(...ledger.events).thenMatching(P, [
-        { id: 'p-1', interactionCounts: { phone: 2, email: 1 }, lastContact: { at: '2024-02-03T10:00:00.000Z', channel: 'phone', interactionId: 'i-1' }, revision: 0, updatedAt: at(5) },
-        { id: 'p-2', interactionCounts: { phone: 1 }, lastContact: { at: '2024-02-03T10:00:00.000Z', channel: 'phone', interactionId: 'i-1' } },
+        { id: 'p-1', contactCells: [['housing', 'normal', [2, 1], '2024-02-03T10:00:00.000Z', 'phone', 'i-1']], revision: 0, updatedAt: at(5) },
+        { id: 'p-2', contactCells: [['housing', 'normal', [1], '2024-02-03T10:00:00.000Z', 'phone', 'i-1']] },
       ]);
+      const store = await project(ledger.events);
+      expect(sumContactCells(cellsOf((await store.get<PartyView>(P, 'p-1')) as PartyView))).toEqual({
+        interactionCounts: { phone: 2, email: 1 }, lastContact: { at: '2024-02-03T10:00:00.000Z', channel: 'phone', interactionId: 'i-1' },
+      });
     });
 
     it('lists open correspondence by due date with its current status and department, and drops it once closed', async () => {
