@@ -22,11 +22,15 @@ export interface ContactSummary {
   lastContact: LastContact | null;
 }
 
-/** The later of two contacts by business time; on equal times the greater interaction id (deterministic). */
+/** True when contact (at, interactionId) is strictly later than (bt, bid): by business time, then by interaction id. */
+function isLater(at: string, interactionId: string, bt: string, bid: string): boolean {
+  return at !== bt ? at > bt : interactionId > bid;
+}
+
+/** The later of two contacts by business time; on equal times the greater interaction id (deterministic; a wins a tie). */
 export function laterContact(a: LastContact | null, b: LastContact | null): LastContact | null {
   if (!a || !b) return a ?? b;
-  if (a.at !== b.at) return a.at > b.at ? a : b;
-  return a.interactionId >= b.interactionId ? a : b;
+  return isLater(b.at, b.interactionId, a.at, a.interactionId) ? b : a;
 }
 
 /** A cell's last contact, or null. */
@@ -34,12 +38,9 @@ export function cellLast(cell: ContactCell): LastContact | null {
   return cell[3] === null ? null : { at: cell[3], channel: cell[4] as string, interactionId: cell[5] as string };
 }
 
-/** True when cell a's last contact is later than b's (laterContact's order; b's wins a tie of equal contacts). */
+/** True when cell a's last contact is later than b's (laterContact's order, without making contact objects). */
 function laterCell(a: ContactCell, b: ContactCell): boolean {
-  const at = a[3] as string;
-  const bt = b[3] as string;
-  if (at !== bt) return at > bt;
-  return (a[5] as string) > (b[5] as string);
+  return isLater(a[3] as string, a[5] as string, b[3] as string, b[5] as string);
 }
 
 /**
