@@ -113,12 +113,11 @@ export class AccessLog {
     }
     for (const [stream, { queued, entries }] of byDay) {
       // One append per day stream and batch, whatever the parties.
-      const accesses = queued.map((q) => q.access);
       const data: PartyRecordsAccessed['data'] = { accesses: entries };
       const event: NewEvent = {
         id: randomUUID(), type: PARTY_RECORDS_ACCESSED,
         data: { ...data },
-        occurredAt: accesses[accesses.length - 1].at.toISOString(), actor: ACCESS_LEDGER_ACTOR,
+        occurredAt: entries[entries.length - 1].at, actor: ACCESS_LEDGER_ACTOR,
         correlationId: randomUUID(), causationId: null, schemaVersion: 1,
       };
       try {
