@@ -57,8 +57,7 @@ interface Pending {
  * even for read-modify-write projections such as counters.
  */
 export class ProjectionBatch implements ProjectionContext {
-  private readonly pending = new Map<string, Pending>();
-  /** The same changes by collection and id: `find` and `first` look at one collection's, not the whole batch's. */
+  /** This batch's writes by collection and id: `find` and `first` look at one collection's, not the whole batch's. */
   private readonly pendingIn = new Map<string, Map<string, Pending>>();
   private readonly applied = new Map<string, number>();
   private position = 0;
@@ -75,15 +74,18 @@ export class ProjectionBatch implements ProjectionContext {
     return this.position;
   }
 
+  private pending(collection: string, id: string): Pending | undefined {
+    return this.pendingIn.get(collection)?.get(id);
+  }
+
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
     const key = `${collection}\u0000${id}`;
-    const hit = this.pending.get(key);
+    const hit = this.pending(collection, id);
     if (hit && !hit.verified) {
       // A blind write (put without get) of a redelivered event must not hide a newer stored document.
       const stored = await this.stored<T>(collection, id);
       this.applied.set(key, stored?.position ?? 0);
       if (stored && stored.position >= hit.position) {
-        this.pending.delete(key);
         this.pendingIn.get(collection)?.delete(id);
         return stored.doc;
       }
@@ -127,7 +129,7 @@ export class ProjectionBatch implements ProjectionContext {
   async reflects(collection: string, id: string): Promise<boolean> {
     await this.get(collection, id);
     const key = `${collection}\u0000${id}`;
-    const position = this.pending.get(key)?.position ?? this.applied.get(key) ?? 0;
+    const position = this.pending(collection, id)?.position ?? this.applied.get(key) ?? 0;
     return position >= this.position;
   }
 
@@ -153,11 +155,11 @@ export class ProjectionBatch implements ProjectionContext {
   /** The first stored row this batch did not write, or whose stored version turns out newer than the batch's blind write. */
   private async firstUnwritten<T extends Doc>(collection: string, rows: readonly T[]): Promise<T | null> {
     for (const row of rows) {
-      const hit = this.pendingIn.get(collection)?.get(row.id);
+      const hit = this.pending(collection, row.id);
       if (!hit) return row;
       if (hit.verified) continue;
       await this.get(collection, row.id);
-      if (!this.pendingIn.get(collection)?.has(row.id)) return row;
+      if (!this.pending(collection, row.id)) return row;
     }
     return null;
   }
@@ -170,14 +172,14 @@ export class ProjectionBatch implements ProjectionContext {
     const key = `${collection}\u0000${id}`;
     const applied = this.applied.get(key);
     if (applied !== undefined && applied >= this.position) return;
-    const change: Pending = { collection, id, doc, position: this.position, verified: applied !== undefined || this.pending.get(key)?.verified === true };
-    this.pending.set(key, change);
     let inCollection = this.pendingIn.get(collection);
     if (!inCollection) this.pendingIn.set(collection, (inCollection = new Map()));
-    inCollection.set(id, change);
+    inCollection.set(id, { collection, id, doc, position: this.position, verified: applied !== undefined || inCollection.get(id)?.verified === true });
   }
 
   changes(): Change[] {
-    return [...this.pending.values()];
+    const changes: Change[] = [];
+    for (const inCollection of this.pendingIn.values()) for (const change of inCollection.values()) changes.push(change);
+    return changes;
   }
 }
