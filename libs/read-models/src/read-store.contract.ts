@@ -36,6 +36,16 @@ export function readStoreContract(name: string, createFixture: () => Promise<Rea
       expect(await store.checkpoint('other')).toBe(0);
     });
 
+    it('gets a document the caller owns: changing it changes neither the store nor the next get', async () => {
+      await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', '2024-01-01'), position: 1 }], { name: 'cp', position: 1 });
+      const first = await store.get(C, 'a');
+      const second = await store.get(C, 'a');
+      expect(first).not.toBe(second);
+      (first as unknown as Record<string, unknown>).at = 'changed by a reader';
+      expect(await store.get(C, 'a')).toEqual(doc('a', 'p1', '2024-01-01'));
+      expect(second).toEqual(doc('a', 'p1', '2024-01-01'));
+    });
+
     it('never lets a redelivered older event overwrite a newer document or move the checkpoint back', async () => {
       await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'new'), position: 10 }], { name: 'cp', position: 10 });
       await store.commit([{ collection: C, id: 'a', doc: doc('a', 'p1', 'old'), position: 5 }], { name: 'cp', position: 5 });

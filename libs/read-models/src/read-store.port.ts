@@ -75,6 +75,7 @@ export interface CollectionChecksum {
 
 export interface ReadStore {
   ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
+  /** The document, as an object of the caller's own: each call gives a new one, which the caller may change (the store never sees it). */
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   /** The document with the position of the last event that wrote it. */
   getVersioned<T extends Doc>(collection: string, id: string): Promise<{ doc: T; position: number } | null>;

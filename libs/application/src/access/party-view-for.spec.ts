@@ -1,6 +1,6 @@
 import { ContactCell, PartyView, sumContactCells, toCell } from '@civic-ledger/read-models';
 import { inScope, readScope } from './access-policy';
-import { partyViewFor } from './party-view-for';
+import { ownedPartyViewFor, partyViewFor } from './party-view-for';
 
 const last = (at: string, interactionId: string, channel = 'phone') => ({ at, channel, interactionId });
 
@@ -47,6 +47,25 @@ describe('partyViewFor', () => {
       expect(shown).not.toHaveProperty('contactCells');
       expect(party.contactCells).toBe(cells);
     }
+  });
+
+  it.each([true, false])('made of a document the caller owns, answers the same JSON as the copy, member for member and in order (stored totals: %s)', (withTotals) => {
+    for (const scope of readers) {
+      const expected = JSON.stringify(partyViewFor(scope, partyDocument(cells, withTotals), cells));
+      const owned = partyDocument(cells, withTotals);
+      const shown = ownedPartyViewFor(scope, owned, cells);
+      expect(shown).toBe(owned);
+      expect(JSON.stringify(shown)).toBe(expected);
+      expect(shown.contactCells).toBeUndefined();
+    }
+  });
+
+  it('made of a document with a member named __proto__, answers the copy (which leaves it out)', () => {
+    const parsed = JSON.parse(JSON.stringify(partyDocument(cells, false)).replace('"revision"', '"__proto__":{"isAdmin":true},"revision"')) as PartyView;
+    const answer = ownedPartyViewFor(readers[2], parsed, cells) as Record<string, unknown>;
+    expect(answer).not.toBe(parsed);
+    expect(JSON.stringify(answer)).not.toContain('isAdmin');
+    expect(JSON.stringify(answer)).toBe(JSON.stringify(partyViewFor(readers[2], parsed, cells)));
   });
 
   it('shows the document\'s own members only, and never sets the answer\'s prototype', () => {
