@@ -22,7 +22,7 @@ import { partyViewFigures } from './party-view-bench';
 import { rawInserts, rawReadParse, writeNdjson } from './raw-baselines';
 import { latencySummary, now } from './stats';
 
-interface Options { cliEvents: number; only?: string; http: boolean; duration: number; connections: number; histories: string; events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
+interface Options { cliEvents: number; only?: string; http: boolean; duration: number; rounds: number; connections: number; histories: string; events: number; appends: number; concurrent: number; queries: number; out: string; mongo: boolean; mongoEvents: number; mongoUrl?: string; kafka: boolean; kafkaEvents: number; kafkaRate: number; kafkaSeconds: number; esdb: boolean; esdbEvents: number; esdbUrl?: string; view: boolean; viewInteractions: number }
 interface Result { name: string; value: number; unit: string; baseline?: number; ratio?: number; target?: string; extra?: Record<string, unknown> }
 
 const PAYLOAD = JSON.stringify({ interactionId: 'x', channel: 'phone', summary: 'Asked about the status of an application.', partyIds: ['p'] });
@@ -373,7 +373,7 @@ async function main(o: Options): Promise<void> {
     if (wanted('mongo', o.mongo)) results.push(...await readStoreComparison(dir, o));
     if (wanted('http', o.http)) {
       const histories = o.histories.split(',').map((n) => Number.parseInt(n, 10)).filter((n) => n > 0);
-      results.push(...await httpFigures(dir, { duration: o.duration, connections: o.connections, histories }));
+      results.push(...await httpFigures(dir, { duration: o.duration, connections: o.connections, histories, rounds: Math.max(1, o.rounds) }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -439,6 +439,7 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--no-http', 'skip the HTTP section (real server and bare Node server under autocannon)')
   .option('--duration <seconds>', 'HTTP: seconds of load per figure (after a warm-up of a third of that)', int, 10)
   .option('--connections <n>', 'HTTP: concurrent connections', int, 50)
+  .option('--rounds <n>', 'HTTP: rounds in which each path and its baseline are loaded in turn (figures: medians)', int, 3)
   .option('--histories <list>', 'HTTP: interactions of the parties whose view is measured', '5000,50000')
   .option('--no-kafka', 'skip the Kafka relay benchmark')
   .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)
