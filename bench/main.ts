@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { AccessLog, replayParty } from '@civic-ledger/audit';
 import { SqliteEventStore } from '@civic-ledger/event-store';
 import { loadConfig } from '@civic-ledger/config';
@@ -373,7 +373,7 @@ async function main(o: Options): Promise<void> {
     if (wanted('mongo', o.mongo)) results.push(...await readStoreComparison(dir, o));
     if (wanted('http', o.http)) {
       const histories = o.histories.split(',').map((n) => Number.parseInt(n, 10)).filter((n) => n > 0);
-      results.push(...await httpFigures(dir, { duration: o.duration, connections: o.connections, histories, rounds: Math.max(1, o.rounds) }));
+      results.push(...await httpFigures(dir, { duration: o.duration, connections: o.connections, histories, rounds: o.rounds }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -414,6 +414,11 @@ async function cliRebuildWorker(): Promise<void> {
 }
 
 const int = (v: string) => Number.parseInt(v, 10);
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
+};
 const failed = (error: unknown) => { process.stderr.write(String(error)); process.exitCode = 1; };
 if (process.argv[2] === 'rebuild-worker') {
   rebuildWorker(process.argv[3], Number(process.argv[4]), process.argv[5]).catch(failed);
@@ -439,7 +444,7 @@ if (process.argv[2] === 'rebuild-worker') {
   .option('--no-http', 'skip the HTTP section (real server and bare Node server under autocannon)')
   .option('--duration <seconds>', 'HTTP: seconds of load per figure (after a warm-up of a third of that)', int, 10)
   .option('--connections <n>', 'HTTP: concurrent connections', int, 50)
-  .option('--rounds <n>', 'HTTP: rounds in which each path and its baseline are loaded in turn (figures: medians)', int, 3)
+  .option('--rounds <n>', 'HTTP: rounds in which each path and its baseline are loaded in turn (figures: medians)', positiveInt, 3)
   .option('--histories <list>', 'HTTP: interactions of the parties whose view is measured', '5000,50000')
   .option('--no-kafka', 'skip the Kafka relay benchmark')
   .option('--kafka-events <n>', 'ledger size for the relay throughput', int, 100_000)

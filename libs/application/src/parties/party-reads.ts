@@ -1,7 +1,7 @@
 import { DomainError } from '@civic-ledger/domain';
 import { COLLECTIONS, ContactCell, contactCells, PartyView, ReadStore, TimelineFilter } from '@civic-ledger/read-models';
 import { PointInTime } from '@civic-ledger/audit';
-import { Action, ownedPartyViewFor, partyViewFor, Principal, ReadScope, requireAccess } from '../access';
+import { Action, partyViewFor, Principal, ReadScope, requireAccess } from '../access';
 
 /** What the party queries share: the one access check on a live party, and how a reader's scope shapes what it sees. */
 
@@ -16,11 +16,6 @@ export function scopeFilter(scope: ReadScope): Pick<TimelineFilter, 'departments
 /** A party's view as the scope shows it, its counts summed from the contact cells (live or replayed) the scope allows. */
 export async function shownIn(scope: ReadScope, party: PartyView, cells: () => Promise<ContactCell[]>): Promise<PartyView> {
   return partyViewFor(scope, party, await cells());
-}
-
-/** The same for a document the caller owns and uses for nothing else: the answer is made of it (`ownedPartyViewFor`). */
-export async function shownInOwned(scope: ReadScope, party: PartyView, cells: () => Promise<ContactCell[]>): Promise<PartyView> {
-  return ownedPartyViewFor(scope, party, await cells());
 }
 
 /** Contact cells of a live party (and the parties merged into it): as many reads as merges, whatever the history. */

@@ -3,8 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@civic-ledger/event-store';
 import { PartyView, READ_STORE, ReadStore } from '@civic-ledger/read-models';
 import { replayParty } from '@civic-ledger/audit';
-import { readScope } from '../../access';
-import { isHistorical, liveCells, notFound, seenParty, shownIn, shownInOwned } from '../party-reads';
+import { ownedPartyViewFor, readScope } from '../../access';
+import { isHistorical, liveCells, notFound, seenParty, shownIn } from '../party-reads';
 import { GetPartyQuery } from './get-party.query';
 
 @QueryHandler(GetPartyQuery)
@@ -14,8 +14,8 @@ export class GetPartyHandler implements IQueryHandler<GetPartyQuery> {
   async execute({ partyId, at, principal }: GetPartyQuery): Promise<PartyView> {
     const party = await seenParty(this.views, principal, isHistorical(at) ? 'party.replay' : 'party.read', partyId);
     const scope = readScope(principal);
-    // The live document was read for this answer alone: the answer is made of it.
-    if (!isHistorical(at)) return shownInOwned(scope, party, liveCells(this.views, party));
+    // The live document was read for this answer alone (and its cells are read before it changes): the answer is made of it.
+    if (!isHistorical(at)) return ownedPartyViewFor(scope, party, await liveCells(this.views, party)());
     const replay = await replayParty(this.events, this.views, partyId, at);
     if (!replay.party) throw notFound();
     return shownIn(scope, replay.party, replay.cells);
