@@ -33,10 +33,24 @@ export class EncryptingEventStore implements EventStore {
       const fields = PERSONAL_FIELDS[event.type];
       if (!fields) return event;
       let data = event.data;
+      // One copy of the data for its top-level fields (a contact's summary and outcome), not one per field.
+      let copied = false;
       for (const path of fields) {
-        const value = getPath(data, path);
+        const topLevel = !path.includes('.');
+        const value = topLevel ? (data as Record<string, unknown>)[path] : getPath(data, path);
         if (value === undefined || isSealed(value)) continue;
-        data = withPath(data, path, seal(key, subject, aad(streamId, event.id, path), value));
+        const sealedValue = seal(key, subject, aad(streamId, event.id, path), value);
+        if (!topLevel) {
+          // withPath copies the levels on the path: the copy is this event's own from then on.
+          data = withPath(data, path, sealedValue);
+          copied = true;
+          continue;
+        }
+        if (!copied) {
+          data = { ...data };
+          copied = true;
+        }
+        (data as Record<string, unknown>)[path] = sealedValue;
       }
       return { ...event, data: data as JsonObject };
     });

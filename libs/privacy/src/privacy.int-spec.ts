@@ -161,6 +161,27 @@ describe('EncryptingEventStore', () => {
     ]);
   });
 
+  it('seals every personal field of an event, top-level and nested, in a copy: the caller\'s event is left as it was', async () => {
+    const [partyId, interactionId] = [randomUUID(), randomUUID()];
+    const stream = `interaction-${interactionId}`;
+    const recorded = newEvent('InteractionRecorded', { interactionId, partyIds: [partyId], channel: 'phone', summary: 'Asked about rent', outcome: 'Sent the form' });
+    const amended = newEvent('InteractionAmended', {
+      interactionId, changes: { summary: 'Asked about rent arrears', outcome: 'Sent two forms' }, previous: { summary: 'Asked about rent' }, reason: 'typo',
+    });
+    const before = JSON.stringify([recorded, amended]);
+    await store.append(stream, [recorded], 'no_stream');
+    await store.append(stream, [amended], 0);
+    expect(JSON.stringify([recorded, amended])).toBe(before);
+    const raw = await inner.readStream(stream);
+    const changes = raw[1].data.changes as Record<string, unknown>;
+    const previous = raw[1].data.previous as Record<string, unknown>;
+    expect([raw[0].data.summary, raw[0].data.outcome, changes.summary, changes.outcome, previous.summary, raw[1].data.reason].every(isSealed)).toBe(true);
+    expect(JSON.stringify(raw)).not.toMatch(/rent|form|typo/);
+    expect(raw[0].data).toMatchObject({ interactionId, partyIds: [partyId], channel: 'phone' });
+    const opened = await store.readStream(stream);
+    expect(opened.map((e) => e.data)).toEqual([recorded.data, amended.data]);
+  });
+
   it('binds each ciphertext to its place: a sealed field copied into another event does not open', async () => {
     const partyId = randomUUID();
     await store.append(`party-${partyId}`, [newEvent('PartyRegistered', { partyId, kind: 'person', name: { full: 'A' } }), newEvent('PartyNameChanged', { partyId, name: { full: 'B' } })], 'no_stream');
