@@ -1,4 +1,4 @@
-import { checkFields, incomplete, Rules } from '../shared/command-checks';
+import { checkFields, withIdField, incomplete, Rules } from '../shared/command-checks';
 import { InteractionCommand } from './interaction.commands';
 import { AMENDABLE_FIELDS, CHANNELS, CONFIDENTIALITY_LEVELS, DIRECTIONS } from './interaction.events';
 
@@ -19,10 +19,12 @@ const RULES: { [K in InteractionCommand['type']]: Rules } = {
   SetInteractionConfidentiality: { level: CONFIDENTIALITY_LEVELS, reason: { optional: 'text' } },
 };
 
+const WITH_ID = withIdField('interactionId', RULES);
+
 /** Refuses an interaction command that lacks what its decision needs (a summary, the changes of an amendment…). */
 export function checkInteractionCommand(command: InteractionCommand): void {
   const type = command.type;
-  checkFields(type, command.data, { interactionId: 'text', ...RULES[type] });
+  checkFields(type, command.data, WITH_ID[type]);
   if (type === 'RecordInteraction' && command.data.partyIds.length === 0) throw incomplete(type, 'partyIds');
   if (type === 'AmendInteraction') {
     checkFields(type, command.data.changes, CHANGES, 'changes.');

@@ -1,4 +1,4 @@
-import { checkFields, Rules } from '../shared/command-checks';
+import { checkFields, withIdField, Rules } from '../shared/command-checks';
 import { PartyCommand } from './party.commands';
 
 const KINDS = ['person', 'organisation'];
@@ -6,6 +6,8 @@ const CONTACT_KINDS = ['email', 'phone', 'postal'];
 const NAME: Rules = { full: 'text', given: { optional: 'text' }, family: { optional: 'text' } };
 const CONTACT: Rules = { contactPointId: 'text', kind: CONTACT_KINDS, verified: 'flag', label: { optional: 'text' } };
 const IDENTIFIER: Rules = { scheme: 'text', value: 'text' };
+const POSTAL_ADDRESS: Rules = { lines: 'texts', country: 'text' };
+const VALUE: Rules = { value: 'text' };
 
 /** Field rules per party command (beyond partyId, which every one of them needs). */
 const RULES: { [K in PartyCommand['type']]: Rules } = {
@@ -28,17 +30,19 @@ const RULES: { [K in PartyCommand['type']]: Rules } = {
   RevokePartyAccess: { grantId: 'text', reason: 'text' },
 };
 
+const WITH_ID = withIdField('partyId', RULES);
+
 function checkContactPoint(command: string, cp: unknown, path: string): void {
   checkFields(command, cp, CONTACT, path);
   const { kind, value, address } = cp as { kind: string; value?: unknown; address?: unknown };
-  if (kind === 'postal') checkFields(command, address, { lines: 'texts', country: 'text' }, `${path}address.`);
-  else checkFields(command, { value }, { value: 'text' }, path);
+  if (kind === 'postal') checkFields(command, address, POSTAL_ADDRESS, `${path}address.`);
+  else checkFields(command, { value }, VALUE, path);
 }
 
 /** Refuses a party command that lacks what its decision needs (a name, a value, a reason…). */
 export function checkPartyCommand(command: PartyCommand): void {
   const type = command.type;
-  checkFields(type, command.data, { partyId: 'text', ...RULES[type] });
+  checkFields(type, command.data, WITH_ID[type]);
   const data = command.data as Record<string, unknown>;
   if (type === 'RegisterParty' || type === 'ChangePartyName') checkFields(type, data.name, NAME, 'name.');
   if (type === 'AddContactPoint') checkContactPoint(type, data, '');

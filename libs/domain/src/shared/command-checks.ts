@@ -25,14 +25,42 @@ function holds(rule: FieldRule, value: unknown): boolean {
   }
 }
 
+interface FieldCheck {
+  readonly field: string;
+  readonly rule: FieldRule;
+  readonly optional: boolean;
+}
+
+/** Each rule set as a list, made once (rule sets are module constants): every command is checked against one. */
+const compiled = new WeakMap<Rules, readonly FieldCheck[]>();
+
+function fieldChecks(rules: Rules): readonly FieldCheck[] {
+  let checks = compiled.get(rules);
+  if (!checks) {
+    checks = Object.entries(rules).map(([field, spec]) => {
+      const optional = typeof spec === 'object' && !Array.isArray(spec) && 'optional' in spec;
+      return { field, optional, rule: optional ? (spec as { optional: FieldRule }).optional : (spec as FieldRule) };
+    });
+    compiled.set(rules, checks);
+  }
+  return checks;
+}
+
+/** Each command type's rules with the id field every one of them needs, made once (checkFields compiles each rule set once). */
+export function withIdField<K extends string>(idField: string, rules: Readonly<Record<K, Rules>>): Readonly<Record<K, Rules>> {
+  const out = {} as Record<K, Rules>;
+  for (const type of Object.keys(rules) as K[]) out[type] = { [idField]: 'text', ...rules[type] };
+  return out;
+}
+
 /** The last line behind the transport's validation: an incomplete or malformed command is refused, never recorded. */
 export function checkFields(command: string, data: unknown, rules: Rules, path = ''): void {
   if (!isObject(data)) throw incomplete(command, path || 'data');
   const record = data as Record<string, unknown>;
-  for (const [field, spec] of Object.entries(rules)) {
+  const checks = fieldChecks(rules);
+  for (let i = 0; i < checks.length; i += 1) {
+    const { field, rule, optional } = checks[i];
     const value = record[field];
-    const optional = typeof spec === 'object' && !Array.isArray(spec) && 'optional' in spec;
-    const rule = optional ? (spec as { optional: FieldRule }).optional : (spec as FieldRule);
     if (optional && value === undefined) continue;
     if (!holds(rule, value)) throw incomplete(command, `${path}${field}`);
   }
