@@ -7,7 +7,7 @@ import { findTimeline } from '../queries/party-queries';
 import { timelineProjection } from '../projections/timeline.projection';
 import { compileQuery } from './sqlite.query';
 import { readStoreContract } from '../read-store.contract';
-import { SqliteReadStore } from './sqlite.read-store';
+import { CACHE_KIB, SqliteReadStore } from './sqlite.read-store';
 
 readStoreContract('embedded SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-rs-'));
@@ -18,6 +18,21 @@ readStoreContract('embedded SQLite', async () => {
 readStoreContract('in-memory', async () => {
   const store = new MemoryReadStore();
   return { store, dispose: () => store.close() };
+});
+
+describe('SqliteReadStore page cache', () => {
+  it('keeps 8 MB per connection on a live set and 64 MB for a bulk load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-rs-'));
+    const cacheOf = (store: SqliteReadStore) => (store as unknown as { db: Database.Database }).db.pragma('cache_size', { simple: true });
+    const live = new SqliteReadStore(join(dir, 'live.sqlite'));
+    const bulk = new SqliteReadStore(join(dir, 'bulk.sqlite'), { bulkLoad: true });
+    expect(cacheOf(live)).toBe(-CACHE_KIB.live);
+    expect(cacheOf(bulk)).toBe(-CACHE_KIB.bulkLoad);
+    expect([CACHE_KIB.live, CACHE_KIB.bulkLoad]).toEqual([8_192, 65_536]);
+    await live.close();
+    await bulk.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('SqliteReadStore and the memory store agree on checksums', () => {

@@ -14,6 +14,19 @@ export interface SqliteReadStoreOptions {
 /** Pages of write-ahead log between automatic checkpoints (four of SQLite's 4,096-frame index segments). */
 export const WAL_AUTOCHECKPOINT_PAGES = 16_384;
 
+/**
+ * Page cache per connection, in KiB: 64 MB for a bulk load (projections update documents all over their
+ * B-trees), 8 MB for a live set. A live set's commits are small and frequent (the worker commits every
+ * poll), and SQLite (3.53) pays for its cache at nearly every one of them: when a B-tree split reorders
+ * the new pages (`balance_nonroot` swaps their numbers through the locking page's number, 262,145 with
+ * 4 KiB pages), the cache remembers that page number, and the commit's truncate to the database's size
+ * then walks the cache's whole hash table, about one slot per cached page. With 64 MB (16,384 pages)
+ * that walk was 2.5 % of the served worker's CPU under POST load (docs/benchmarks.md); the projector's own
+ * reads (the right edges of the B-trees, a party's document and cells) fit in far less. Readers in other
+ * processes drop their cache at each commit anyway (WAL: a changed log resets a reader's cache).
+ */
+export const CACHE_KIB = { bulkLoad: 65_536, live: 8_192 } as const;
+
 const byCollectionAndId = (a: { collection: string; id: string }, b: { collection: string; id: string }): number =>
   a.collection !== b.collection ? (a.collection < b.collection ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -37,8 +50,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('busy_timeout = 10000');
     // Deleted and overwritten content is zeroed on disk, not left in free pages (erasure).
     this.db.pragma('secure_delete = ON');
-    // 64 MB page cache: projections update documents all over their B-trees.
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma(`cache_size = -${options.bulkLoad ? CACHE_KIB.bulkLoad : CACHE_KIB.live}`);
     this.db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
   }
 
