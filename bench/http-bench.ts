@@ -257,15 +257,16 @@ export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResu
     const bareGet = () => load(o, `${bareBase}/doc`, {}, bare.child);
     const bareGets: Load[] = [];
     log(`  HTTP: GET /health/live against the bare GET (${o.rounds} rounds)`);
-    const live = await inRounds(o, { bare: bareGet, ours: () => load(o, `${base}/health/live`, {}, api as ChildProcess) });
+    // Each run starts with the server's projector caught up: the worker's backlog from our last run (the writes, the
+    // access ledger's entries of the reads) falls on neither the baseline's next run nor our next run's worker CPU.
+    const settled = () => caughtUp(port);
+    const live = await inRounds(o, { bare: bareGet, ours: () => load(o, `${base}/health/live`, {}, api as ChildProcess) }, settled);
     bareGets.push(...live.bare);
     log(`  HTTP: POST /v1/interactions against the bare durable POST (${o.rounds} rounds)`);
-    // Each run starts with the server's projector caught up: the backlog of our writes falls on neither the next
-    // run of the baseline nor the worker's CPU of our next run. The reads after them start the same way.
     const write = await inRounds(o, {
       bare: () => load(o, `${bareBase}/write`, { method: 'POST', headers: json, body: post }, bare.child),
       ours: () => load(o, `${base}/v1/interactions`, { method: 'POST', headers: { ...auth, ...json }, body: post }, api as ChildProcess),
-    }, () => caughtUp(port));
+    }, settled);
     // The same page from the same read store behind a bare server (the query alone), loaded in the same rounds.
     bareTimeline = await startBare(join(dir, 'bare-timeline.sqlite'), { readStore: join(dataDir, 'read-models.sqlite'), partyIds: [large[0]], filter: scopeFilter(readScope(reader)), limit: 50 });
     const timelinePort = bareTimeline.port;
@@ -275,13 +276,13 @@ export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResu
       bare: bareGet,
       ours: () => load(o, `${base}/v1/parties/${large[0]}/timeline?limit=50`, { headers: auth }, api as ChildProcess),
       query: () => load(o, `http://127.0.0.1:${timelinePort}/timeline`, {}, timelineChild),
-    });
+    }, settled);
     bareGets.push(...timeline.bare);
     // The views together, so that the larger party's figure is compared with the smaller's of the same rounds.
     log(`  HTTP: GET /v1/parties/{id} with ${o.histories.join(' and ')} interactions against the bare GET (${o.rounds} rounds)`);
     const viewLoads: Record<string, () => Promise<Load>> = { bare: bareGet };
     o.histories.forEach((_, i) => { viewLoads[`view${i}`] = () => load(o, `${base}/v1/parties/${large[i]}`, { headers: auth }, api as ChildProcess); });
-    const views = await inRounds(o, viewLoads);
+    const views = await inRounds(o, viewLoads, settled);
     bareGets.push(...views.bare);
     const results: HttpResult[] = [
       row('HTTP bare Node server: GET of a 1 KB document', bareGets, null, undefined, {
