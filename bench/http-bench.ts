@@ -243,7 +243,10 @@ export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResu
   const reader: Principal = { sub: 'bench-supervisor', role: 'supervisor', departments: [DEPARTMENT] };
   const token = await mintLocalToken(config, reader);
   const auth = { authorization: `Bearer ${token}` };
+  // Two bare servers: one answers the GETs and nothing else, the other the durable POSTs (a server that has taken
+  // writes answers GETs slower afterwards: its heap has grown).
   const bare = await startBare(join(dir, 'bare.sqlite'));
+  const bareReads = await startBare(join(dir, 'bare-reads.sqlite'));
   let api: ChildProcess | null = null;
   let bareTimeline: { child: ChildProcess; port: number } | null = null;
   try {
@@ -254,7 +257,7 @@ export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResu
     log('  HTTP: starting the server and waiting for its projector to catch up');
     api = await startApi(dataDir, port);
     const base = `http://127.0.0.1:${port}`;
-    const bareGet = () => load(o, `${bareBase}/doc`, {}, bare.child);
+    const bareGet = () => load(o, `http://127.0.0.1:${bareReads.port}/doc`, {}, bareReads.child);
     const bareGets: Load[] = [];
     log(`  HTTP: GET /health/live against the bare GET (${o.rounds} rounds)`);
     // Each run starts with the server's projector caught up: the worker's backlog from our last run (the writes, the
@@ -306,6 +309,7 @@ export async function httpFigures(dir: string, o: HttpOptions): Promise<HttpResu
     return results;
   } finally {
     bare.child.kill('SIGTERM');
+    bareReads.child.kill('SIGTERM');
     bareTimeline?.child.kill('SIGTERM');
     api?.kill('SIGTERM');
   }
