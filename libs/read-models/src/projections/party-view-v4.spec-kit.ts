@@ -13,7 +13,7 @@ import { addDepartment } from './party-view.profile';
 // Profiles, relationships, merges, grants and correspondence are the same in v4 and v5: v4 differs only in
 // how it counts and moves contacts, so everything else goes to party-view.v5's code.
 import { partyViewProjection, updateView } from './party-view.projection';
-import { PLACES } from './party-view.contacts';
+import { Place, placeAfter, PLACES } from './party-view.contacts';
 
 const CONTACTS = 'party_view_contacts';
 
@@ -33,7 +33,6 @@ interface ContactRecord {
   [field: string]: unknown;
 }
 
-type Place = Pick<ContactRecord, 'department' | 'confidentiality' | 'occurredAt'>;
 
 const contactId = (partyId: string, interactionId: string) => `${partyId}:${interactionId}`;
 const lastOf = (c: ContactRecord): LastContact => ({ at: c.occurredAt, channel: c.channel, interactionId: c.interactionId });
@@ -93,15 +92,8 @@ async function movedContact(ctx: ProjectionContext, partyId: string, event: Inte
   if (event.type !== 'InteractionAmended' && event.type !== 'InteractionConfidentialitySet') return null;
   const contact = await ctx.get<ContactRecord>(CONTACTS, contactId(partyId, event.data.interactionId));
   if (!contact) return null;
-  const to: Place = { department: contact.department, confidentiality: contact.confidentiality, occurredAt: contact.occurredAt };
-  if (event.type === 'InteractionAmended') {
-    if (event.data.changes.department !== undefined) to.department = event.data.changes.department;
-    if (event.data.changes.occurredAt !== undefined) to.occurredAt = event.data.changes.occurredAt;
-  } else {
-    to.confidentiality = event.data.level;
-  }
-  const same = to.department === contact.department && to.confidentiality === contact.confidentiality && to.occurredAt === contact.occurredAt;
-  return same ? null : { contact, to };
+  const to = placeAfter({ department: contact.department, confidentiality: contact.confidentiality, occurredAt: contact.occurredAt }, event);
+  return to ? { contact, to } : null;
 }
 
 async function latestIn(ctx: ProjectionContext, partyId: string, cell: ContactCell): Promise<LastContact | null> {

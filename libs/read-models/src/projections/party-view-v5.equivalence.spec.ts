@@ -5,7 +5,7 @@ import { cellsOf, sumContactCells } from '../contact-cells';
 import { COLLECTIONS, PartyView } from '../views';
 import { partyViewProjection } from './party-view.projection';
 import { partyViewV4Reference } from './party-view-v4.spec-kit';
-import { history, projectedTexts } from './random-history.spec-kit';
+import { history, projectedTexts, SEEDS } from './random-history.spec-kit';
 
 /**
  * `party-view.v5` keeps a smaller record of where each contact counts (its cell, time and channel) than
@@ -29,8 +29,6 @@ function inV5Form(text: string): string {
   return JSON.stringify(doc);
 }
 const v5Form = (texts: string[]) => texts.map(inV5Form);
-
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 describe('party-view.v5 against party-view.v4', () => {
   it.each(SEEDS)('writes the same party documents for random history %i', async (seed) => {

@@ -30,7 +30,7 @@ export interface ContactPlace {
 }
 
 /** A cell of the view: where a contact counts, and since when. */
-interface Place {
+export interface Place {
   department: string;
   confidentiality: string;
   occurredAt: string;
@@ -113,6 +113,12 @@ export async function movedContact(ctx: ProjectionContext, partyId: string, even
   const place = await ctx.get<ContactPlace>(PLACES, placeId(partyId, event.data.interactionId));
   if (!place) return null;
   const from = placeOf(place);
+  const to = placeAfter(from, event);
+  return to ? { place, from, to } : null;
+}
+
+/** Where a contact that counted at `from` counts after an amendment or a change of confidentiality; null when nothing it counts by changed. */
+export function placeAfter(from: Place, event: Extract<InteractionEvent, { type: 'InteractionAmended' | 'InteractionConfidentialitySet' }>): Place | null {
   const to: Place = { ...from };
   if (event.type === 'InteractionAmended') {
     if (event.data.changes.department !== undefined) to.department = event.data.changes.department;
@@ -121,7 +127,7 @@ export async function movedContact(ctx: ProjectionContext, partyId: string, even
     to.confidentiality = event.data.level;
   }
   const same = to.department === from.department && to.confidentiality === from.confidentiality && to.occurredAt === from.occurredAt;
-  return same ? null : { place, from, to };
+  return same ? null : to;
 }
 
 /** The latest contact left in a cell, from the view's own records: one indexed read, only when the cell's last contact left it. */

@@ -3,7 +3,7 @@ import { RecordedEvent } from '@civic-ledger/event-store';
 import { MemoryReadStore } from '../memory/memory.read-store';
 import { Projection } from '../projection';
 import { COLLECTIONS } from '../views';
-import { history, projectedTexts } from './random-history.spec-kit';
+import { history, projectedTexts, SEEDS } from './random-history.spec-kit';
 import { timelineProjection } from './timeline.projection';
 import { timelineV3Reference } from './timeline-v3.spec-kit';
 
@@ -15,8 +15,6 @@ import { timelineV3Reference } from './timeline-v3.spec-kit';
 
 const timelineOf = (projection: Projection, events: readonly RecordedEvent[], batchSize: number, store?: MemoryReadStore) =>
   projectedTexts(projection, COLLECTIONS.timeline, events, batchSize, store);
-
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 describe('timeline.v4 against timeline.v3', () => {
   it.each(SEEDS)('writes the same entries for random history %i', async (seed) => {
