@@ -32,25 +32,16 @@ export class EncryptingEventStore implements EventStore {
     const sealed = events.map((event) => {
       const fields = PERSONAL_FIELDS[event.type];
       if (!fields) return event;
-      let data = event.data;
-      // One copy of the data for its top-level fields (a contact's summary and outcome), not one per field.
-      let copied = false;
+      // This event's own copy of its data, made once: top-level fields (a contact's summary and outcome) are sealed
+      // in it; a nested one through withPath, which copies the levels on its path.
+      let data: Record<string, unknown> = { ...event.data };
       for (const path of fields) {
         const topLevel = !path.includes('.');
-        const value = topLevel ? (data as Record<string, unknown>)[path] : getPath(data, path);
+        const value = topLevel ? data[path] : getPath(data, path);
         if (value === undefined || isSealed(value)) continue;
         const sealedValue = seal(key, subject, aad(streamId, event.id, path), value);
-        if (!topLevel) {
-          // withPath copies the levels on the path: the copy is this event's own from then on.
-          data = withPath(data, path, sealedValue);
-          copied = true;
-          continue;
-        }
-        if (!copied) {
-          data = { ...data };
-          copied = true;
-        }
-        (data as Record<string, unknown>)[path] = sealedValue;
+        if (topLevel) data[path] = sealedValue;
+        else data = withPath(data, path, sealedValue);
       }
       return { ...event, data: data as JsonObject };
     });
